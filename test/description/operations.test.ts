@@ -1,0 +1,89 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deref, loadDescription, type JsonObject } from '../../src/contract/description.ts';
+import { listOperations } from '../../src/contract/operations.ts';
+
+const description = loadDescription();
+const operations = listOperations(description);
+
+// DESIGN.md's names, one per operation of the seed's user guide.
+const expectedOperationIds = [
+  'getAppToken', 'createUsers', 'getUser', 'listUsers', 'deleteUser', 'deleteUsers',
+  'resetPassword', 'updateNickname', 'addContact', 'removeContact', 'listContacts', 'listBlocks',
+  'addBlocks', 'removeBlock', 'getStatus', 'getOfflineMessageCount', 'getOfflineMessageStatus',
+  'deactivateUser', 'activateUser', 'disconnectUser',
+];
+
+const HAN = /\p{Script=Han}/u;
+
+describe('the bundled description', () => {
+  it('holds exactly the 20 operations of the seed, with DESIGN.md operationIds', () => {
+    expect(operations.map((op) => op.operationId).sort()).toEqual([...expectedOperationIds].sort());
+  });
+
+  it('is OpenAPI 3.1 with the app as the server', () => {
+    expect(description.openapi).toMatch(/^3\.1\./);
+    const servers = description.servers as Array<{ url: string }>;
+    expect(servers[0]!.url).toBe('https://{host}/{org_name}/{app_name}');
+    expect(servers.map((s) => s.url)).toContain('http://127.0.0.1:4010');
+  });
+
+  const declaredTags = new Set((description.tags as Array<{ name: string }>).map((t) => t.name));
+
+  describe.each(operations)('$method $pathTemplate ($operationId)', (op) => {
+    const o = op.operation;
+    const responses = o.responses as Record<string, JsonObject>;
+
+    it('has a summary, a bilingual description and a declared tag', () => {
+      expect(String(o.summary).length).toBeGreaterThan(5);
+      expect(o.description).toMatch(/[A-Za-z]{4,}/);
+      expect(o.description).toMatch(HAN);
+      expect(o.tags).toHaveLength(1);
+      expect(declaredTags.has((o.tags as string[])[0]!)).toBe(true);
+    });
+
+    it('documents 200 with a schema and an example, and the shared error answers', () => {
+      const ok = responses['200']!.content as Record<string, JsonObject>;
+      expect(ok['application/json']!.schema).toBeDefined();
+      expect(Object.keys(ok['application/json']!.examples as JsonObject).length).toBeGreaterThan(0);
+      for (const status of ['400', '429', '500', '503', 'default']) expect(responses).toHaveProperty(status);
+      for (const status of ['429', '503']) {
+        const headers = deref<JsonObject>(description, responses[status]).headers as JsonObject;
+        expect(headers).toHaveProperty('Retry-After');
+      }
+      for (const [status, response] of Object.entries(responses)) {
+        if (status === '200') continue;
+        const content = deref<JsonObject>(description, response).content as Record<string, JsonObject>;
+        expect(content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+      }
+    });
+
+    it('requires the app token, except where the seed says otherwise', () => {
+      if (op.operationId === 'getAppToken') {
+        expect(o.security).toEqual([]);
+        expect(responses).not.toHaveProperty('401');
+      } else if (op.operationId === 'createUsers') {
+        expect(o.security).toEqual([{}, { appToken: [] }]);
+        expect(responses).toHaveProperty('401');
+      } else {
+        expect(o.security).toEqual([{ appToken: [] }]);
+        expect(responses).toHaveProperty('401');
+      }
+    });
+
+    it('answers 404 exactly when it names a user in the path', () => {
+      const namesUser = /\{(username|owner_username)\}/.test(op.pathTemplate);
+      // The seed lists 404 for the user-list operations too.
+      const seedListsIt = namesUser || op.pathTemplate === '/users' && op.method !== 'POST';
+      expect(Object.hasOwn(responses, '404')).toBe(seedListsIt);
+    });
+  });
+
+  it('declares every component file of openapi/components under its own name', () => {
+    for (const kind of ['schemas', 'parameters', 'responses', 'examples', 'headers']) {
+      const dir = new URL(`../../openapi/components/${kind}/`, import.meta.url);
+      const names = readdirSync(dir).map((file) => file.replace(/\.yaml$/, '')).sort();
+      expect(Object.keys(description.components[kind] ?? {}).sort(), kind).toEqual(names);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// Starting and stopping local servers for tests: always 127.0.0.1, always a free port, always stopped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A port nothing listens on now, for tools that cannot be told to take port 0 and report back. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningPrism {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `prism mock` on the bundle and resolves once it listens. */
+export async function startPrism(args: string[] = []): Promise<RunningPrism> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    join(projectRoot, 'node_modules/.bin/prism'),
+    ['mock', join(projectRoot, 'generated/openapi.json'), '--host', '127.0.0.1', '--port', String(port), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`prism did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`prism exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
