@@ -48,9 +48,19 @@ export class SchemaValidators {
     return validate;
   }
 
-  /** Validates a value against an inline or `$ref` schema found in the description. */
-  forSchema(schema: JsonObject, pointer: string): ValidateFunction {
-    return typeof schema.$ref === 'string' ? this.at(schema.$ref) : this.at(pointer);
+  /**
+   * A validator for a schema object taken from the description: a `$ref` is followed; an inline
+   * schema is compiled as it stands, its own `#/...` references pointed back into the description.
+   */
+  forSchema(schema: JsonObject): ValidateFunction {
+    if (typeof schema.$ref === 'string') return this.at(schema.$ref);
+    const source = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
+    let validate = this.#cache.get(source);
+    if (!validate) {
+      validate = this.#ajv.compile(JSON.parse(source) as JsonObject);
+      this.#cache.set(source, validate);
+    }
+    return validate;
   }
 
   errorsText(validate: ValidateFunction): string {

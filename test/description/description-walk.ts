@@ -1,18 +1,17 @@
 // Walks the bundled description for the media types that carry a schema and examples.
-import { deref, pointerToken, type Description, type JsonObject } from '../../src/contract/description.ts';
+import { deref, type Description, type JsonObject } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
 
 export interface MediaExample {
   /** Where the example is used, for messages: `createUsers 200 CreateUserResponse`. */
   where: string;
   schema: JsonObject;
-  schemaPointer: string;
   value: unknown;
 }
 
 export function mediaExamples(description: Description): MediaExample[] {
   const found: MediaExample[] = [];
-  const collect = (where: string, content: JsonObject | undefined, pointer: string) => {
+  const collect = (where: string, content: JsonObject | undefined) => {
     for (const [mediaType, media] of Object.entries(content ?? {}) as Array<[string, JsonObject]>) {
       const schema = media.schema as JsonObject;
       const examples = (media.examples ?? {}) as Record<string, unknown>;
@@ -20,7 +19,6 @@ export function mediaExamples(description: Description): MediaExample[] {
         found.push({
           where: `${where} ${name}`,
           schema,
-          schemaPointer: `${pointer}/content/${pointerToken(mediaType)}/schema`,
           value: deref<JsonObject>(description, example).value,
         });
       }
@@ -28,11 +26,9 @@ export function mediaExamples(description: Description): MediaExample[] {
   };
   for (const op of listOperations(description)) {
     const body = op.operation.requestBody as JsonObject | undefined;
-    if (body) collect(`${op.operationId} request`, body.content as JsonObject, `${op.pointer}/requestBody`);
+    if (body) collect(`${op.operationId} request`, body.content as JsonObject);
     for (const [status, response] of Object.entries(op.operation.responses as JsonObject)) {
-      const ref = (response as JsonObject).$ref as string | undefined;
-      const pointer = ref ?? `${op.pointer}/responses/${status}`;
-      collect(`${op.operationId} ${status}`, deref<JsonObject>(description, response).content as JsonObject, pointer);
+      collect(`${op.operationId} ${status}`, deref<JsonObject>(description, response).content as JsonObject);
     }
   }
   return found;

@@ -50,11 +50,11 @@ describe.each(curls.map((c) => [label(c), c] as const))('seed request %s', (_lab
       expect(declared, `query parameter ${name}`).toBeDefined();
       const schema = deref<JsonObject>(description, declared!.schema);
       const typed = schema.type === 'integer' ? Number(value) : value;
-      const validate = validators.forSchema(declared!.schema as JsonObject, '');
+      const validate = validators.forSchema(declared!.schema as JsonObject);
       expect(validate(typed), validators.errorsText(validate)).toBe(true);
     }
     for (const p of parameters.filter((p) => p.in === 'path')) {
-      const validate = validators.forSchema(p.schema as JsonObject, '');
+      const validate = validators.forSchema(p.schema as JsonObject);
       expect(validate(op.pathParams[p.name as string]), `${p.name}: ${validators.errorsText(validate)}`).toBe(true);
     }
   });
@@ -65,7 +65,7 @@ describe.each(curls.map((c) => [label(c), c] as const))('seed request %s', (_lab
     expect(curl.body !== undefined, 'body present').toBe(requestBody !== undefined);
     if (!requestBody) return;
     const media = (requestBody.content as Record<string, JsonObject>)['application/json']!;
-    const validate = validators.forSchema(media.schema as JsonObject, '');
+    const validate = validators.forSchema(media.schema as JsonObject);
     expect(validate(JSON.parse(curl.body!)), validators.errorsText(validate)).toBe(true);
   });
 });
@@ -75,7 +75,7 @@ describe.each(responses.map((r) => [`${label(r.request)}`, r] as const))('seed a
     const op = matchCurl(response.request);
     const ok = (op.operation.responses as Record<string, JsonObject>)['200']!;
     const media = (ok.content as Record<string, JsonObject>)['application/json']!;
-    const validate = validators.forSchema(media.schema as JsonObject, '');
+    const validate = validators.forSchema(media.schema as JsonObject);
     expect(validate(response.json), validators.errorsText(validate)).toBe(true);
   });
 });
