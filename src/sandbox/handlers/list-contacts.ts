@@ -1,0 +1,9 @@
+// GET /users/{owner_username}/contacts/users (listContacts): usernames in `data`.
+import type { Handler } from '../context.ts';
+import { findUser } from '../find-user.ts';
+import { envelope } from '../http/envelope.ts';
+
+export const listContacts: Handler = (ctx) => {
+  const owner = findUser(ctx, ctx.params.owner_username);
+  return { body: envelope(ctx, { action: 'get', data: ctx.store.relations.contacts(owner.seq) }) };
+};

@@ -1,0 +1,24 @@
+// Everything the sandbox keeps, over one SQLite database.
+import type { DatabaseSync } from 'node:sqlite';
+import { createAppsStore } from './apps-store.ts';
+import { inTransaction, openDatabase } from './database.ts';
+import { createMessagesStore } from './messages-store.ts';
+import { createRelationsStore } from './relations-store.ts';
+import { createTokensStore } from './tokens-store.ts';
+import { createUsersStore } from './users-store.ts';
+
+export function createStore(path?: string) {
+  const db: DatabaseSync = openDatabase(path);
+  return {
+    db,
+    apps: createAppsStore(db),
+    users: createUsersStore(db),
+    relations: createRelationsStore(db),
+    messages: createMessagesStore(db),
+    tokens: createTokensStore(db),
+    transaction: <T>(work: () => T): T => inTransaction(db, work),
+    close: () => db.close(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,133 @@
+// Users of an app. The unique index on (app_id, username_key) — the lower-cased username — makes
+// check-and-insert one atomic step: a name taken in any letter case cannot be inserted twice.
+import type { DatabaseSync } from 'node:sqlite';
+
+export interface UserRecord {
+  seq: number;
+  appId: number;
+  uuid: string;
+  username: string;
+  passwordHash: string;
+  nickname: string | undefined;
+  activated: boolean;
+  online: boolean;
+  created: number;
+  modified: number;
+}
+
+interface UserRow {
+  seq: number;
+  app_id: number;
+  uuid: string;
+  username: string;
+  password_hash: string;
+  nickname: string | null;
+  activated: number;
+  online: number;
+  created: number;
+  modified: number;
+}
+
+export interface NewUser {
+  uuid: string;
+  username: string;
+  passwordHash: string;
+  nickname: string | undefined;
+  now: number;
+}
+
+function toRecord(row: UserRow): UserRecord {
+  return {
+    seq: row.seq,
+    appId: row.app_id,
+    uuid: row.uuid,
+    username: row.username,
+    passwordHash: row.password_hash,
+    nickname: row.nickname ?? undefined,
+    activated: row.activated === 1,
+    online: row.online === 1,
+    created: row.created,
+    modified: row.modified,
+  };
+}
+
+/** The key every lookup uses: usernames are ASCII, so lower-casing is exact. */
+export function usernameKey(username: string): string {
+  return username.toLowerCase();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
+}
+
+export function createUsersStore(db: DatabaseSync) {
+  const insert = db.prepare(
+    `INSERT INTO users (app_id, uuid, username, username_key, password_hash, nickname, created, modified)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  );
+  const byName = db.prepare('SELECT * FROM users WHERE app_id = ? AND username_key = ?');
+  const pageAfter = db.prepare('SELECT * FROM users WHERE app_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  const anyAfter = db.prepare('SELECT 1 AS found FROM users WHERE app_id = ? AND seq > ? LIMIT 1');
+  const remove = db.prepare('DELETE FROM users WHERE seq = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ?, modified = ? WHERE seq = ?');
+  const setNickname = db.prepare('UPDATE users SET nickname = ?, modified = ? WHERE seq = ?');
+  const setActivated = db.prepare('UPDATE users SET activated = ?, online = CASE WHEN ? = 0 THEN 0 ELSE online END, modified = ? WHERE seq = ?');
+  const setOnline = db.prepare('UPDATE users SET online = ? WHERE seq = ?');
+  const bySeq = db.prepare('SELECT * FROM users WHERE seq = ?');
+
+  return {
+    /** Inserts the user, or answers 'duplicate' when the name exists in any letter case. */
+    insert(appId: number, user: NewUser): UserRecord | 'duplicate' {
+      try {
+        const row = insert.get(
+          appId,
+          user.uuid,
+          user.username,
+          usernameKey(user.username),
+          user.passwordHash,
+          user.nickname ?? null,
+          user.now,
+          user.now,
+        ) as unknown as UserRow;
+        return toRecord(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    find(appId: number, username: string): UserRecord | undefined {
+      const row = byName.get(appId, usernameKey(username)) as UserRow | undefined;
+      return row && toRecord(row);
+    },
+    get(seq: number): UserRecord | undefined {
+      const row = bySeq.get(seq) as UserRow | undefined;
+      return row && toRecord(row);
+    },
+    /** Users created after `afterSeq`, oldest first. */
+    page(appId: number, afterSeq: number, limit: number): UserRecord[] {
+      return (pageAfter.all(appId, afterSeq, limit) as unknown as UserRow[]).map(toRecord);
+    },
+    hasAfter(appId: number, seq: number): boolean {
+      return anyAfter.get(appId, seq) !== undefined;
+    },
+    delete(seq: number): void {
+      remove.run(seq);
+    },
+    setPassword(seq: number, passwordHash: string, now: number): void {
+      setPassword.run(passwordHash, now, seq);
+    },
+    setNickname(seq: number, nickname: string, now: number): void {
+      setNickname.run(nickname, now, seq);
+    },
+    /** Deactivating also takes the user offline. */
+    setActivated(seq: number, activated: boolean, now: number): void {
+      const flag = activated ? 1 : 0;
+      setActivated.run(flag, flag, now, seq);
+    },
+    setOnline(seq: number, online: boolean): void {
+      setOnline.run(online ? 1 : 0, seq);
+    },
+  };
+}
+
+export type UsersStore = ReturnType<typeof createUsersStore>;

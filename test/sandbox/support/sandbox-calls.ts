@@ -1,0 +1,137 @@
+// Calls to a sandbox started by a test, each answer held against the description: the status must
+// be documented for the operation the request matches (a 5xx may fall to `default`), and the body
+// must validate against the documented schema. Requests that match no operation (unknown routes,
+// the control API) are returned unchecked.
+import { expect } from 'vitest';
+import { deref, loadDescription, SchemaValidators, type JsonObject } from '../../../src/contract/description.ts';
+import { OperationMatcher } from '../../../src/contract/operations.ts';
+import { startSandbox, type Sandbox, type SandboxApp, type SandboxOptions } from '../../../src/sandbox/index.ts';
+
+const description = loadDescription();
+const validators = new SchemaValidators(description);
+const matcher = new OperationMatcher(description);
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // Answers are JSON of many shapes; tests read what they assert.
+  body: any;
+  text: string;
+  operationId: string | undefined;
+}
+
+export interface CallOptions {
+  token?: string;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** Every answer text any call got, for the secrets test. */
+export const answersSeen: string[] = [];
+
+function checkAgainstDescription(method: string, path: string, status: number, headers: Headers, text: string): string | undefined {
+  const matched = matcher.match(method, path);
+  if (!matched) return undefined;
+  const responses = matched.operation.responses as Record<string, JsonObject>;
+  const key = Object.hasOwn(responses, String(status)) ? String(status) : status >= 500 ? 'default' : undefined;
+  expect(key, `${matched.operationId}: status ${status} is not documented (${text})`).toBeDefined();
+  const response = deref<JsonObject>(description, responses[key!]);
+  const content = response.content as Record<string, JsonObject> | undefined;
+  const schema = content?.['application/json']?.schema as JsonObject | undefined;
+  expect(schema, `${matched.operationId} ${status}: no JSON schema`).toBeDefined();
+  expect(headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  const validate = validators.at(String(schema!.$ref));
+  const valid = validate(JSON.parse(text));
+  expect(valid, `${matched.operationId} ${status}: ${validators.errorsText(validate)}\n${text}`).toBe(true);
+  for (const [name, header] of Object.entries((response.headers ?? {}) as Record<string, JsonObject>)) {
+    if (name.toLowerCase() === 'retry-after') expect(headers.get(name), `${matched.operationId} ${status}: ${name}`).toMatch(/^[0-9]+$/);
+    void header;
+  }
+  return matched.operationId;
+}
+
+export async function call(app: SandboxApp, method: string, pathAndQuery: string, options: CallOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] = 'application/json';
+  } else if (options.raw !== undefined) {
+    body = options.raw;
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${app.baseUrl}${pathAndQuery}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  answersSeen.push(text);
+  const path = pathAndQuery.split('?')[0]!;
+  const operationId = checkAgainstDescription(method, path, response.status, response.headers, text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text, operationId };
+}
+
+export function expectError(answer: Answer, status: number, error: string, description?: string | RegExp): void {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.body.error, answer.text).toBe(error);
+  if (description !== undefined) {
+    if (typeof description === 'string') expect(answer.body.error_description).toBe(description);
+    else expect(answer.body.error_description).toMatch(description);
+  }
+  expect(typeof answer.body.timestamp).toBe('number');
+}
+
+export async function getToken(app: SandboxApp, ttl?: number): Promise<string> {
+  const answer = await call(app, 'POST', '/token', {
+    json: { grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret, ...(ttl ? { ttl } : {}) },
+  });
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body.access_token as string;
+}
+
+export interface TestSandbox {
+  sandbox: Sandbox;
+  app: SandboxApp;
+  token: string;
+  /** Registers users (authorized), asserting success. */
+  register(...usernames: string[]): Promise<void>;
+  /** A call to the first app with the test's token. */
+  api(method: string, pathAndQuery: string, options?: CallOptions): Promise<Answer>;
+  /** A control-API call (/_sandbox/...). */
+  control(method: string, path: string, json?: unknown): Promise<{ status: number; body: any }>;
+}
+
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+  const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, rateLimit: 'off', ...options });
+  const app = sandbox.apps[0]!;
+  const token = await getToken(app);
+  const api = (method: string, pathAndQuery: string, callOptions: CallOptions = {}) => call(app, method, pathAndQuery, { token, ...callOptions });
+  return {
+    sandbox,
+    app,
+    token,
+    api,
+    async register(...usernames) {
+      for (let i = 0; i < usernames.length; i += 60) {
+        const batch = usernames.slice(i, i + 60).map((username) => ({ username, password: `pw-${username}` }));
+        const answer = await api('POST', '/users', { json: batch });
+        expect(answer.status, answer.text).toBe(200);
+        expect(answer.body.data, answer.text).toBeUndefined();
+      }
+    },
+    async control(method, path, json) {
+      const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
+        method,
+        ...(json !== undefined ? { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } } : {}),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+  };
+}

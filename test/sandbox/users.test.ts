@@ -1,0 +1,106 @@
+// GET/DELETE /users/{username}, GET /users (pages and cursors), DELETE /users?limit=N.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError, startTestSandbox, type TestSandbox } from './support/sandbox-calls.ts';
+
+let t: TestSandbox;
+
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterAll(() => t.sandbox.close());
+
+const names = (answer: { body: { entities: Array<{ username: string }> } }) => answer.body.entities.map((u) => u.username);
+
+describe('getUser and deleteUser', () => {
+  it('gets a user, deletes it, then answers 404', async () => {
+    await t.register('ywuxvxuir6');
+    const got = await t.api('GET', '/users/ywuxvxuir6');
+    expect(got.body).toMatchObject({ action: 'get', path: '/users', uri: `${t.app.baseUrl}/users/ywuxvxuir6` });
+    const deleted = await t.api('DELETE', '/users/YWUXVXUIR6');
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ action: 'delete', entities: [{ username: 'ywuxvxuir6', uuid: got.body.entities[0].uuid }] });
+    expectError(await t.api('GET', '/users/ywuxvxuir6'), 404, 'service_resource_not_found', 'Service resource not found');
+    expectError(await t.api('DELETE', '/users/ywuxvxuir6'), 404, 'service_resource_not_found');
+  });
+
+  it('answers 404 for names no user can have', async () => {
+    expectError(await t.api('GET', `/users/${'a'.repeat(65)}`), 404, 'service_resource_not_found');
+    expectError(await t.api('GET', '/users/a%40b'), 404, 'service_resource_not_found');
+  });
+});
+
+describe('listUsers', () => {
+  it('pages in creation order with a cursor that survives adds and deletes', async () => {
+    const initial = Array.from({ length: 25 }, (_, i) => `page${String(i).padStart(2, '0')}`);
+    await t.register(...initial);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let round = 0;
+    const deletedUnseen: string[] = [];
+    const added: string[] = [];
+    do {
+      const answer = await t.api('GET', `/users?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.count).toBe(answer.body.entities.length);
+      expect(answer.body.params.limit).toEqual(['7']);
+      if (cursor) expect(answer.body.params.cursor).toEqual([cursor]);
+      seen.push(...names(answer));
+      cursor = answer.body.cursor;
+      if (cursor) expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+      round++;
+      if (round === 1) {
+        // Delete one user already returned and one not yet returned; add two.
+        await t.api('DELETE', `/users/${seen[0]}`);
+        await t.api('DELETE', '/users/page20');
+        deletedUnseen.push('page20');
+        await t.register('later1', 'later2');
+        added.push('later1', 'later2');
+      }
+      if (round === 2) await t.api('DELETE', `/users/${seen.at(-1)}`); // the very user the cursor points after
+    } while (cursor);
+    const expected = [...initial.filter((n) => !deletedUnseen.includes(n)), ...added];
+    expect(seen).toEqual(expected);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('gives 10 by default and no cursor on the last page', async () => {
+    const first = await t.api('GET', '/users');
+    expect(first.body.entities).toHaveLength(10);
+    expect(first.body.params).toEqual({});
+    const all = await t.api('GET', '/users?limit=100');
+    expect(all.body.cursor).toBeUndefined();
+  });
+
+  it.each(['0', '101', '-1', 'abc', '1.5', '', '1e2'])('answers 400 for limit=%s', async (limit) => {
+    expectError(await t.api('GET', `/users?limit=${limit}`), 400, 'illegal_argument', /limit/);
+  });
+
+  it.each(['!!!', 'bm90LWEtY3Vyc29y', 'MTIz', '', 'x'.repeat(600)])('answers 400 for the malformed cursor %s', async (cursor) => {
+    expectError(await t.api('GET', `/users?cursor=${cursor}`), 400, 'illegal_argument', 'cursor is not valid');
+  });
+});
+
+describe('deleteUsers', () => {
+  it('needs a limit from 1 to 100', async () => {
+    expectError(await t.api('DELETE', '/users'), 400, 'illegal_argument', 'limit is required');
+    expectError(await t.api('DELETE', '/users?limit=0'), 400, 'illegal_argument');
+    expectError(await t.api('DELETE', '/users?limit=101'), 400, 'illegal_argument');
+  });
+
+  it('deletes the N oldest, returns them and a cursor while more remain', async () => {
+    const before = names(await t.api('GET', '/users?limit=100'));
+    const answer = await t.api('DELETE', '/users?limit=5');
+    expect(answer.status).toBe(200);
+    expect(answer.body.params).toEqual({ limit: ['5'] });
+    expect(names(answer)).toEqual(before.slice(0, 5));
+    expect(answer.body.cursor).toBeDefined();
+    const next = await t.api('GET', `/users?limit=100&cursor=${answer.body.cursor}`);
+    expect(names(next)).toEqual(before.slice(5));
+    for (const gone of before.slice(0, 5)) expectError(await t.api('GET', `/users/${gone}`), 404, 'service_resource_not_found');
+    const rest = await t.api('DELETE', '/users?limit=100');
+    expect(names(rest)).toEqual(before.slice(5));
+    expect(rest.body.cursor).toBeUndefined();
+    const empty = await t.api('DELETE', '/users?limit=3');
+    expect(empty.body.entities).toEqual([]);
+  });
+});
