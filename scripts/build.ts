@@ -5,10 +5,11 @@
 //   node scripts/build.ts --generated-only  write generated/ only (no lint, no docs); the
 //                                           freshness test runs this in a copy of the sources
 //   node scripts/build.ts --docs-only       build dist/docs/index.html from generated/
+//   node scripts/build.ts --client-only     build the package (dist/client, dist/cli) from src/
 //
 // Paths are relative to the working directory, which must hold redocly.yaml.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,9 +42,17 @@ function buildDocs(): void {
   run('redocly', 'build-docs', 'generated/openapi.json', '--output', 'dist/docs/index.html', '--inlineBundle');
 }
 
+function buildClient(): void {
+  // Emptied first so a deleted source file leaves no stale module in the package.
+  rmSync('dist/client', { recursive: true, force: true });
+  rmSync('dist/cli', { recursive: true, force: true });
+  run('tsc', '-p', 'tsconfig.build.json');
+}
+
 const mode = process.argv[2];
 if (mode === '--generated-only') writeGenerated();
 else if (mode === '--docs-only') buildDocs();
+else if (mode === '--client-only') buildClient();
 else if (mode === '--lint-only') {
   lintSources();
   lintBundle();
@@ -52,4 +61,5 @@ else if (mode === '--lint-only') {
   writeGenerated();
   lintBundle();
   buildDocs();
+  buildClient();
 }
