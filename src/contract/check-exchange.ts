@@ -35,19 +35,23 @@ export class ContractChecker {
   readonly description: Description;
   readonly #validators: SchemaValidators;
   readonly #matcher: OperationMatcher;
-  /** The app base URL's path (`/org/app`, or '' when paths are served at the root, as Prism does). */
-  readonly #basePath: string;
+  /**
+   * How many leading path segments are the app prefix: 2 for an app base URL (`/{org}/{app}`,
+   * the description's server variables, so any org/app), 0 where paths are served at the root
+   * (Prism).
+   */
+  readonly #prefixSegments: number;
 
   constructor(description: Description, baseUrl: string) {
     this.description = description;
     this.#validators = new SchemaValidators(description);
     this.#matcher = new OperationMatcher(description);
-    this.#basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
+    this.#prefixSegments = new URL(baseUrl).pathname.split('/').filter(Boolean).length;
   }
 
   check(exchange: Exchange): ExchangeResult {
     const url = new URL(exchange.url);
-    const relative = url.pathname.startsWith(this.#basePath) ? url.pathname.slice(this.#basePath.length) || '/' : url.pathname;
+    const relative = `/${url.pathname.split('/').filter(Boolean).slice(this.#prefixSegments).join('/')}`;
     const matched = this.#matcher.match(exchange.method, relative);
     const status = exchange.status;
     if (!matched) {

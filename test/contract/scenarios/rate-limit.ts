@@ -1,0 +1,82 @@
+// Over the call-rate limit every operation is refused before it does any work: 503 as the 2015
+// guide says, 429 as the service answers today, with Retry-After. The probes are requests that
+// would do no harm if they got through (unknown users, invalid bodies), since a probe that
+// lands in the next second is not refused.
+import { expect, it } from 'vitest';
+import { loadDescription } from '../../../src/contract/description.ts';
+import { listOperations } from '../../../src/contract/operations.ts';
+import { startSandbox } from '../../../src/sandbox/index.ts';
+import { Api, type CallOptions } from '../support/api.ts';
+import { requestFor } from '../support/requests.ts';
+import { NO_SUCH_USER, type SuiteRef } from '../support/suite.ts';
+import { SANDBOX_APP, type ContractTarget } from '../support/target.ts';
+
+const operations = listOperations(loadDescription());
+
+function harmless(api: Api, op: (typeof operations)[number]): { method: string; path: string; options: CallOptions } {
+  const request = requestFor(api.description, op, { user: NO_SUCH_USER, other: NO_SUCH_USER });
+  const options: CallOptions = { ...request.options, unthrottled: true };
+  if (op.operation.requestBody) options.body = { invalid: true };
+  if (op.operationId === 'getAppToken') options.token = null;
+  if (op.operationId === 'deleteUsers') options.query = { limit: 0 };
+  return { ...request, options };
+}
+
+async function nextSecond(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+}
+
+/** Fills the current second's allowance, then sends one probe per operation; retries the misses. */
+async function probeAll(api: Api, limitedStatus: number): Promise<Record<string, number>> {
+  const statuses: Record<string, number> = {};
+  for (let attempt = 0; attempt < 4 && Object.keys(statuses).length < operations.length; attempt++) {
+    await nextSecond();
+    await Promise.all(Array.from({ length: 35 }, () => api.call('GET', `/users/${NO_SUCH_USER}`, { unthrottled: true })));
+    const pending = operations.filter((op) => statuses[op.operationId] !== limitedStatus);
+    const answers = await Promise.all(pending.map((op) => {
+      const request = harmless(api, op);
+      return api.call(request.method, request.path, request.options);
+    }));
+    pending.forEach((op, i) => {
+      statuses[op.operationId] = answers[i]!.status;
+      if (answers[i]!.status === limitedStatus) {
+        expect(Number(answers[i]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+        expect(answers[i]!.body.error).toBe('reach_limit');
+      }
+    });
+  }
+  await nextSecond(); // leave the next scenario a fresh second
+  return statuses;
+}
+
+export function rateLimitScenarios(suite: SuiteRef): void {
+  it('every operation over the limit answers 503 with Retry-After (the 2015 guide)', async () => {
+    const statuses = await probeAll(suite().api, 503);
+    expect(statuses).toEqual(Object.fromEntries(operations.map((op) => [op.operationId, 503])));
+  });
+
+  it('every operation over the limit answers 429 with Retry-After (the service today)', async () => {
+    const { description, coverage } = suite();
+    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [SANDBOX_APP], rateLimitStatus: 429 });
+    const app = sandbox.apps[0]!;
+    const target: ContractTarget = {
+      name: 'sandbox answering 429',
+      baseUrl: app.baseUrl,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      destructive: true,
+      acceptsInvalidRequests: true,
+      callsPerSecond: 25,
+      stop: () => sandbox.close(),
+    };
+    const api = new Api(target, description, coverage);
+    try {
+      await api.token();
+      const statuses = await probeAll(api, 429);
+      expect(statuses).toEqual(Object.fromEntries(operations.map((op) => [op.operationId, 429])));
+      expect(api.violations).toEqual([]);
+    } finally {
+      await target.stop();
+    }
+  });
+}

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import type { SuiteRef } from '../support/suite.ts';
+
+export function tokenScenarios(suite: SuiteRef, kind: string): void {
+  it('getAppToken: client credentials give a token with expires_in in seconds', async () => {
+    const { api, target } = suite();
+    const answer = await api.call('POST', '/token', {
+      token: null,
+      body: { grant_type: 'client_credentials', client_id: target.clientId, client_secret: target.clientSecret },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.expires_in).toBeGreaterThan(0);
+    expect(JSON.stringify(answer.body)).not.toContain(target.clientSecret);
+  });
+
+  it('getAppToken: a wrong secret answers 400 invalid_grant', async () => {
+    const { api, target } = suite();
+    const answer = await api.call('POST', '/token', {
+      token: null,
+      body: { grant_type: 'client_credentials', client_id: target.clientId, client_secret: `${target.clientSecret}x` },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe('invalid_grant');
+  });
+
+  if (kind !== 'proxy') {
+    it('getAppToken: a body that is not JSON answers 400 json_parse', async () => {
+      const answer = await suite().api.call('POST', '/token', { token: null, rawBody: '{"grant_type": "client_credentials",' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toBe('json_parse');
+    });
+  }
+}

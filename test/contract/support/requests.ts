@@ -1,0 +1,55 @@
+// Builds a request for any operation from the description: path parameters from the given
+// users, required query parameters from their examples, the body from the first example.
+import { deref, type Description, type JsonObject } from '../../../src/contract/description.ts';
+import type { Operation } from '../../../src/contract/operations.ts';
+import type { CallOptions } from './api.ts';
+
+export interface RequestShape {
+  method: string;
+  path: string;
+  options: CallOptions;
+}
+
+export interface PathValues {
+  /** For {username} and {owner_username}. */
+  user: string;
+  /** For {friend_username} and {blocked_username}. */
+  other: string;
+}
+
+export function parametersOf(description: Description, op: Operation): JsonObject[] {
+  return ((op.operation.parameters ?? []) as unknown[]).map((p) => deref<JsonObject>(description, p));
+}
+
+export function firstBodyExample(description: Description, op: Operation): unknown {
+  const body = op.operation.requestBody as JsonObject | undefined;
+  if (!body) return undefined;
+  const media = (body.content as Record<string, JsonObject>)['application/json']!;
+  return deref<JsonObject>(description, Object.values(media.examples as JsonObject)[0]).value;
+}
+
+/** `overrides` replaces single parameters (path or query) by name, e.g. to break one of them. */
+export function requestFor(description: Description, op: Operation, values: PathValues, overrides: Record<string, string> = {}): RequestShape {
+  const byName: Record<string, string> = {
+    username: values.user,
+    owner_username: values.user,
+    friend_username: values.other,
+    blocked_username: values.other,
+    msg_id: '1121212',
+    ...overrides,
+  };
+  let path = op.pathTemplate;
+  const query: Record<string, string> = {};
+  for (const parameter of parametersOf(description, op)) {
+    const name = String(parameter.name);
+    if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(byName[name] ?? 'x'));
+    if (parameter.in === 'query' && name in overrides) query[name] = overrides[name]!;
+    else if (parameter.in === 'query' && parameter.required) {
+      query[name] = String((deref<JsonObject>(description, parameter.schema).examples as unknown[])[0]);
+    }
+  }
+  const body = firstBodyExample(description, op);
+  return { method: op.method, path, options: { query, ...(body !== undefined && { body }) } };
+}
+
+export const namesAUser = (op: Operation) => /\{(username|owner_username)\}/.test(op.pathTemplate);

@@ -1,0 +1,101 @@
+// What the contract suite runs against. With EASEMOB_BASE_URL set, a live app (a team's own
+// Easemob app, in their CI); without it, a sandbox the suite starts itself, and the same
+// sandbox behind Prism's validation proxy for an independent check.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
+import { freePort, projectRoot } from '../../support/servers.ts';
+
+export interface ContractTarget {
+  name: string;
+  /** One app's base URL: https://host/org/app. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sandbox behind this target, when there is one: its control API drives what only chat clients could. */
+  sandbox?: { controlUrl: string; clockUrl: string };
+  /** Operations that touch users the suite did not create (DELETE /users?limit=) and rate-limit probes. */
+  destructive: boolean;
+  /** Prism's proxy answers invalid requests itself (422), so negative data is not sent through it. */
+  acceptsInvalidRequests: boolean;
+  /** Requests a second the suite allows itself (the seed's limit is 30 per IP). */
+  callsPerSecond: number;
+  stop(): Promise<void>;
+}
+
+export const SANDBOX_APP = { org: 'easemob-demo', app: 'chatdemoui' };
+
+export function remoteTargetFromEnv(env = process.env): ContractTarget | undefined {
+  const baseUrl = env.EASEMOB_BASE_URL;
+  if (!baseUrl) return undefined;
+  const clientId = env.EASEMOB_CLIENT_ID;
+  const clientSecret = env.EASEMOB_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new Error('EASEMOB_BASE_URL needs EASEMOB_CLIENT_ID and EASEMOB_CLIENT_SECRET');
+  return {
+    name: `live app ${new URL(baseUrl).host}`,
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    clientId,
+    clientSecret,
+    destructive: env.EASEMOB_ALLOW_DESTRUCTIVE === '1',
+    acceptsInvalidRequests: true,
+    callsPerSecond: 25,
+    stop: async () => {},
+  };
+}
+
+export async function sandboxTarget(): Promise<ContractTarget & { instance: Sandbox }> {
+  const instance = await startSandbox({ port: 0, host: '127.0.0.1', apps: [SANDBOX_APP] });
+  const app = instance.apps[0]!;
+  return {
+    name: 'sandbox',
+    instance,
+    baseUrl: app.baseUrl,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    sandbox: { controlUrl: `${instance.url}/_sandbox/${app.org}/${app.app}`, clockUrl: `${instance.url}/_sandbox/clock` },
+    destructive: true,
+    acceptsInvalidRequests: true,
+    // Under the sandbox's 30 a second, with room for the rate-limit probe's own bursts.
+    callsPerSecond: 25,
+    stop: () => instance.close(),
+  };
+}
+
+/** `prism proxy --errors` in front of a target: Prism answers 500 VIOLATIONS when an answer breaks the description. */
+export async function prismProxyTarget(upstream: ContractTarget): Promise<ContractTarget> {
+  const port = await freePort();
+  const child = spawn(
+    join(projectRoot, 'node_modules/.bin/prism'),
+    ['proxy', join(projectRoot, 'generated/openapi.json'), upstream.baseUrl, '--errors', '--host', '127.0.0.1', '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`prism proxy did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`prism proxy exited with ${code}:\n${output}`)));
+  });
+  return {
+    ...upstream,
+    name: `${upstream.name} behind prism proxy`,
+    // Prism serves the paths at its root and forwards them under the upstream's app prefix.
+    baseUrl: `http://127.0.0.1:${port}`,
+    acceptsInvalidRequests: false,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+      await upstream.stop();
+    },
+  };
+}
