@@ -61,7 +61,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const dryRun = options.dryRun ?? false;
   if (!dryRun && !options.client) throw new TypeError('runImport needs a client unless it is a dry run');
   const batchSize = options.batchSize ?? 60;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 16;
   const format = formatOf(input, options.format);
 
   const checkpoint: Checkpoint = (!dryRun && !options.restart && loadCheckpoint(input)) || emptyCheckpoint(input);
