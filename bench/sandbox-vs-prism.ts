@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot, startPrism } from '../test/support/servers.ts';
+import { projectRoot, startPrismCommand } from '../test/support/servers.ts';
 
 // autocannon is CommonJS and ships no types: describe the little used here.
 interface AutocannonRequest {
@@ -55,7 +55,7 @@ async function startSandboxProcess() {
 }
 
 const sandbox = await startSandboxProcess();
-const prism = await startPrism(['--errors', 'false']);
+const prism = await startPrismCommand('mock', ['--errors', 'false']);
 try {
   const app = sandbox.app;
   const tokenAnswer = await fetch(`${app.baseUrl}/token`, {

@@ -1,6 +1,6 @@
 // The operations of the description, and matching a live request (method and path relative
 // to the app base URL) to one of them.
-import type { Description, JsonObject } from './description.ts';
+import { pointerToken, type Description, type JsonObject } from './description.ts';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
@@ -28,7 +28,7 @@ export function listOperations(description: Description): Operation[] {
         method: method.toUpperCase(),
         pathTemplate,
         operation,
-        pointer: `#/paths/${pathTemplate.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}`,
+        pointer: `#/paths/${pointerToken(pathTemplate)}/${method}`,
       });
     }
   }

@@ -23,17 +23,20 @@ export interface RunningPrism {
   stop(): Promise<void>;
 }
 
-/** Starts `prism mock` on the bundle and resolves once it listens. */
-export async function startPrism(args: string[] = []): Promise<RunningPrism> {
+/**
+ * Runs a Prism command (`mock`, `proxy …`) on 127.0.0.1 and a free port, and resolves once it
+ * listens. `command` is what comes before the bundle, `args` what follows it.
+ */
+export async function startPrismCommand(command: string, args: string[] = []): Promise<RunningPrism> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     join(projectRoot, 'node_modules/.bin/prism'),
-    ['mock', join(projectRoot, 'generated/openapi.json'), '--host', '127.0.0.1', '--port', String(port), ...args],
+    [command, join(projectRoot, 'generated/openapi.json'), ...args, '--host', '127.0.0.1', '--port', String(port)],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`prism did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`prism ${command} did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Prism is listening')) {
@@ -45,7 +48,7 @@ export async function startPrism(args: string[] = []): Promise<RunningPrism> {
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`prism exited with ${code}:\n${output}`));
+      reject(new Error(`prism ${command} exited with ${code}:\n${output}`));
     });
   });
   return {
@@ -57,4 +60,9 @@ export async function startPrism(args: string[] = []): Promise<RunningPrism> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** `prism mock` of the bundle. */
+export function startPrism(): Promise<RunningPrism> {
+  return startPrismCommand('mock');
 }

@@ -4,7 +4,7 @@
 import { expect, it, beforeAll } from 'vitest';
 import { listOperations } from '../../../src/contract/operations.ts';
 import { loadDescription } from '../../../src/contract/description.ts';
-import { namesAUser, requestFor } from '../support/requests.ts';
+import { namesAUser, requestFor } from '../../support/operation-requests.ts';
 import { CORRUPT_TOKEN, NO_SUCH_USER, UNKNOWN_TOKEN, type SuiteRef, type TargetKind } from '../support/suite.ts';
 
 const operations = listOperations(loadDescription());

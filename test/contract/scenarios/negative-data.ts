@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import type { JsonObject } from '../../../src/contract/description.ts';
 import { listOperations, type Operation } from '../../../src/contract/operations.ts';
 import { bodyBreakers, parameterBreakers, sampleSeeded } from '../support/invalid-inputs.ts';
-import { parametersOf, requestFor } from '../support/requests.ts';
+import { parametersOf, requestFor } from '../../support/operation-requests.ts';
 import type { Suite, SuiteRef, TargetKind } from '../support/suite.ts';
 
 const SEED = 20261123;

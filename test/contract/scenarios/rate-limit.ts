@@ -7,7 +7,7 @@ import { loadDescription } from '../../../src/contract/description.ts';
 import { listOperations } from '../../../src/contract/operations.ts';
 import { startSandbox } from '../../../src/sandbox/index.ts';
 import { Api, type CallOptions } from '../support/api.ts';
-import { requestFor } from '../support/requests.ts';
+import { requestFor } from '../../support/operation-requests.ts';
 import { NO_SUCH_USER, type SuiteRef } from '../support/suite.ts';
 import { SANDBOX_APP, type ContractTarget } from '../support/target.ts';
 

@@ -1,10 +1,8 @@
 // What the contract suite runs against. With EASEMOB_BASE_URL set, a live app (a team's own
 // Easemob app, in their CI); without it, a sandbox the suite starts itself, and the same
 // sandbox behind Prism's validation proxy for an independent check.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
-import { freePort, projectRoot } from '../../support/servers.ts';
+import { startPrismCommand } from '../../support/servers.ts';
 
 export interface ContractTarget {
   name: string;
@@ -63,38 +61,15 @@ export async function sandboxTarget(): Promise<ContractTarget & { instance: Sand
 
 /** `prism proxy --errors` in front of a target: Prism answers 500 VIOLATIONS when an answer breaks the description. */
 export async function prismProxyTarget(upstream: ContractTarget): Promise<ContractTarget> {
-  const port = await freePort();
-  const child = spawn(
-    join(projectRoot, 'node_modules/.bin/prism'),
-    ['proxy', join(projectRoot, 'generated/openapi.json'), upstream.baseUrl, '--errors', '--host', '127.0.0.1', '--port', String(port)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`prism proxy did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`prism proxy exited with ${code}:\n${output}`)));
-  });
+  const prism = await startPrismCommand('proxy', [upstream.baseUrl, '--errors']);
   return {
     ...upstream,
     name: `${upstream.name} behind prism proxy`,
     // Prism serves the paths at its root and forwards them under the upstream's app prefix.
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: prism.baseUrl,
     acceptsInvalidRequests: false,
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
+      await prism.stop();
       await upstream.stop();
     },
   };
