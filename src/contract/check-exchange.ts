@@ -76,8 +76,18 @@ export class ContractChecker {
     const response = deref<JsonObject>(this.description, responses[documentedAs]);
 
     const headers = exchange.headers instanceof Headers ? exchange.headers : new Headers(exchange.headers);
-    for (const [name, header] of Object.entries((response.headers ?? {}) as Record<string, unknown>)) {
-      if (deref<JsonObject>(this.description, header).required && !headers.has(name)) fail('', `required header ${name} is missing`);
+    for (const [name, ref] of Object.entries((response.headers ?? {}) as Record<string, unknown>)) {
+      const header = deref<JsonObject>(this.description, ref);
+      const value = headers.get(name);
+      if (value === null) {
+        if (header.required) fail('', `required header ${name} is missing`);
+        continue;
+      }
+      // Header values are text: a number-typed header is checked as the number it spells.
+      const schema = deref<JsonObject>(this.description, header.schema);
+      const numeric = (schema.type === 'integer' || schema.type === 'number') && /^-?\d+(\.\d+)?$/.test(value.trim());
+      const validate = this.#validators.forSchema(header.schema as JsonObject);
+      if (!validate(numeric ? Number(value) : value)) fail('', `header ${name}: "${value}" ${this.#validators.errorsText(validate)}`);
     }
 
     const content = response.content as Record<string, JsonObject> | undefined;

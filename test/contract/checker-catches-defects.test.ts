@@ -23,6 +23,7 @@ const answers: Record<string, readonly [number, Record<string, string>, string]>
   'GET /easemob-demo/chatdemoui/users/noerror/status': json(404, { message: 'not found' }),
   'GET /easemob-demo/chatdemoui/users/x/status': json(200, { data: { x: 'away' } }),
   'DELETE /easemob-demo/chatdemoui/users/x/status': json(200, {}),
+  'GET /easemob-demo/chatdemoui/users/busy': json(503, { error: 'reach_limit', error_description: 'x' }, { 'retry-after': 'soon' }),
   'GET /easemob-demo/chatdemoui/users/crash': json(502, { error: 'bad_gateway', error_description: 'upstream' }),
 };
 
@@ -84,6 +85,11 @@ describe('the contract checks against a deliberately wrong server', () => {
   it('report a value outside an enum, inside a map', async () => {
     const { violations } = await violationsFor('GET', '/users/x/status');
     expect(violations).toContainEqual(expect.objectContaining({ pointer: '/data/x', reason: expect.stringMatching(/allowed values/) }));
+  });
+
+  it('report a documented header whose value breaks its schema', async () => {
+    const { violations } = await violationsFor('GET', '/users/busy');
+    expect(violations).toEqual([expect.objectContaining({ operation: 'getUser', status: 503, reason: expect.stringMatching(/^header Retry-After: "soon"/) })]);
   });
 
   it('report a request that matches no operation', async () => {

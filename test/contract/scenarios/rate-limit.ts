@@ -65,7 +65,6 @@ export function rateLimitScenarios(suite: SuiteRef): void {
       clientId: app.clientId,
       clientSecret: app.clientSecret,
       destructive: true,
-      acceptsInvalidRequests: true,
       callsPerSecond: 25,
       stop: () => sandbox.close(),
     };

@@ -14,8 +14,6 @@ export interface ContractTarget {
   sandbox?: { controlUrl: string; clockUrl: string };
   /** Operations that touch users the suite did not create (DELETE /users?limit=) and rate-limit probes. */
   destructive: boolean;
-  /** Prism's proxy answers invalid requests itself (422), so negative data is not sent through it. */
-  acceptsInvalidRequests: boolean;
   /** Requests a second the suite allows itself (the seed's limit is 30 per IP). */
   callsPerSecond: number;
   stop(): Promise<void>;
@@ -35,7 +33,6 @@ export function remoteTargetFromEnv(env = process.env): ContractTarget | undefin
     clientId,
     clientSecret,
     destructive: env.EASEMOB_ALLOW_DESTRUCTIVE === '1',
-    acceptsInvalidRequests: true,
     callsPerSecond: 25,
     stop: async () => {},
   };
@@ -52,7 +49,6 @@ export async function sandboxTarget(): Promise<ContractTarget & { instance: Sand
     clientSecret: app.clientSecret,
     sandbox: { controlUrl: `${instance.url}/_sandbox/${app.org}/${app.app}`, clockUrl: `${instance.url}/_sandbox/clock` },
     destructive: true,
-    acceptsInvalidRequests: true,
     // Under the sandbox's 30 a second, with room for the rate-limit probe's own bursts.
     callsPerSecond: 25,
     stop: () => instance.close(),
@@ -67,7 +63,6 @@ export async function prismProxyTarget(upstream: ContractTarget): Promise<Contra
     name: `${upstream.name} behind prism proxy`,
     // Prism serves the paths at its root and forwards them under the upstream's app prefix.
     baseUrl: prism.baseUrl,
-    acceptsInvalidRequests: false,
     stop: async () => {
       await prism.stop();
       await upstream.stop();

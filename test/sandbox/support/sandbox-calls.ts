@@ -3,13 +3,11 @@
 // must validate against the documented schema. Requests that match no operation (unknown routes,
 // the control API) are returned unchecked.
 import { expect } from 'vitest';
-import { deref, loadDescription, SchemaValidators, type JsonObject } from '../../../src/contract/description.ts';
-import { OperationMatcher } from '../../../src/contract/operations.ts';
+import { ContractChecker, formatViolation } from '../../../src/contract/check-exchange.ts';
+import { loadDescription } from '../../../src/contract/description.ts';
 import { startSandbox, type Sandbox, type SandboxApp, type SandboxOptions } from '../../../src/sandbox/index.ts';
 
 const description = loadDescription();
-const validators = new SchemaValidators(description);
-const matcher = new OperationMatcher(description);
 
 export interface Answer {
   status: number;
@@ -32,25 +30,16 @@ export interface CallOptions {
 /** Every answer text any call got, for the secrets test. */
 export const answersSeen: string[] = [];
 
-function checkAgainstDescription(method: string, path: string, status: number, headers: Headers, text: string): string | undefined {
-  const matched = matcher.match(method, path);
-  if (!matched) return undefined;
-  const responses = matched.operation.responses as Record<string, JsonObject>;
-  const key = Object.hasOwn(responses, String(status)) ? String(status) : status >= 500 ? 'default' : undefined;
-  expect(key, `${matched.operationId}: status ${status} is not documented (${text})`).toBeDefined();
-  const response = deref<JsonObject>(description, responses[key!]);
-  const content = response.content as Record<string, JsonObject> | undefined;
-  const schema = content?.['application/json']?.schema as JsonObject | undefined;
-  expect(schema, `${matched.operationId} ${status}: no JSON schema`).toBeDefined();
-  expect(headers.get('content-type') ?? '').toMatch(/^application\/json/);
-  const validate = validators.at(String(schema!.$ref));
-  const valid = validate(JSON.parse(text));
-  expect(valid, `${matched.operationId} ${status}: ${validators.errorsText(validate)}\n${text}`).toBe(true);
-  for (const [name, header] of Object.entries((response.headers ?? {}) as Record<string, JsonObject>)) {
-    if (name.toLowerCase() === 'retry-after') expect(headers.get(name), `${matched.operationId} ${status}: ${name}`).toMatch(/^[0-9]+$/);
-    void header;
-  }
-  return matched.operationId;
+/** The contract checks (src/contract), one checker per app base URL. */
+const checkers = new Map<string, ContractChecker>();
+
+function checkAgainstDescription(app: SandboxApp, method: string, url: string, response: Response, text: string): string | undefined {
+  let checker = checkers.get(app.baseUrl);
+  if (!checker) checkers.set(app.baseUrl, (checker = new ContractChecker(description, app.baseUrl)));
+  const result = checker.check({ method, url, status: response.status, headers: response.headers, body: text });
+  if (!result.operationId) return undefined;
+  expect(result.violations.map(formatViolation), text).toEqual([]);
+  return result.operationId;
 }
 
 export async function call(app: SandboxApp, method: string, pathAndQuery: string, options: CallOptions = {}): Promise<Answer> {
@@ -67,8 +56,7 @@ export async function call(app: SandboxApp, method: string, pathAndQuery: string
   const response = await fetch(`${app.baseUrl}${pathAndQuery}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
   answersSeen.push(text);
-  const path = pathAndQuery.split('?')[0]!;
-  const operationId = checkAgainstDescription(method, path, response.status, response.headers, text);
+  const operationId = checkAgainstDescription(app, method, response.url, response, text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
