@@ -10,6 +10,7 @@ import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
 import { parseJson } from './http/parse-json.ts';
 import { readBody } from './http/read-body.ts';
+import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
 import { sendError, sendJson } from './http/send-json.ts';
 import { MAX_BODY_BYTES, type RateLimitStatus } from './options.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -43,9 +44,9 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
   const { store, clock } = deps;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams, now: number, startedAt: number) {
-    if (deps.rateLimiter && !deps.rateLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
-      throw errors.rateLimited(deps.rateLimitStatus, 1);
-    }
+    const decision = deps.rateLimiter?.take(req.socket.remoteAddress ?? 'unknown');
+    if (decision && !decision.admitted) throw errors.rateLimited(deps.rateLimitStatus, decision.retryAfterSeconds);
+    refuseDotSegments(pathname);
     const segments = pathname.split('/');
     const [, orgSegment = '', appSegment = ''] = segments;
     const rest = `/${segments.slice(3).join('/')}`.replace(/(.)\/$/, '$1');
@@ -96,13 +97,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
   return (req, res) => {
     const startedAt = performance.now();
     const now = clock.now();
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    } catch {
-      url = new URL('http://sandbox.invalid/');
-    }
-    const pathname = url.pathname;
+    const { pathname, query } = parseRequestTarget(req.url);
     if (deps.log) {
       const log = deps.log;
       res.on('finish', () => log(`${req.method} ${pathname} ${res.statusCode} ${(performance.now() - startedAt).toFixed(1)}ms`));
@@ -115,7 +110,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     const work =
       pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
         ? handleControlRequest(req, res, pathname)
-        : handleApi(req, res, pathname, url.searchParams, now, startedAt);
+        : handleApi(req, res, pathname, query, now, startedAt);
     work.catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof ApiError) return sendError(res, error, now, startedAt);

@@ -14,6 +14,8 @@ export const resetPassword: Handler = async (ctx) => {
   }
   const password = checkPassword(body.newpassword);
   const hash = await hashPassword(password, ctx.settings.scryptCost);
-  ctx.store.users.setPassword(user.seq, hash, ctx.now);
+  // The user may have been deleted (or deleted and registered again, as another row) while the
+  // hash was computed: then nothing was changed, and the answer says so.
+  if (!ctx.store.users.setPassword(user.seq, hash, ctx.now)) throw errors.notFound();
   return { body: { action: 'set user password', timestamp: ctx.now, duration: duration(ctx) } };
 };

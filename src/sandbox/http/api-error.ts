@@ -20,9 +20,13 @@ export class ApiError extends Error {
 const ILLEGAL_ARGUMENT = 'java.lang.IllegalArgumentException';
 const UNAUTHORIZED = 'org.apache.shiro.authz.UnauthorizedException';
 
-/** Usernames from requests are echoed in some texts; keep them short. */
+/** Usernames from requests are echoed in some texts; keep them short, and never walk a structure
+ * (a deep one would recurse: issue 10). */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (value !== null && typeof value === 'object') text = Array.isArray(value) ? 'an array' : 'an object';
+  else text = String(value);
   return text.length > 80 ? `${text.slice(0, 80)}...` : text;
 }
 

@@ -113,8 +113,10 @@ export function createUsersStore(db: DatabaseSync) {
     delete(seq: number): void {
       remove.run(seq);
     },
-    setPassword(seq: number, passwordHash: string, now: number): void {
-      setPassword.run(passwordHash, now, seq);
+    /** Answers whether the user still existed (a hash is computed off the event loop, and the
+     * user may be deleted meanwhile). */
+    setPassword(seq: number, passwordHash: string, now: number): boolean {
+      return Number(setPassword.run(passwordHash, now, seq).changes) > 0;
     },
     setNickname(seq: number, nickname: string, now: number): void {
       setNickname.run(nickname, now, seq);

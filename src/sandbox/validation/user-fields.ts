@@ -6,14 +6,20 @@ export const USERNAME_MAX_BYTES = 64;
 export const PASSWORD_MAX_LENGTH = 64;
 export const NICKNAME_MAX_LENGTH = 100;
 
+/** `.` and `..` match the pattern, but in a URL they are dot segments (RFC 3986 §5.2.4): every
+ * client and proxy removes them, so a user with such a name could never be addressed. */
+function isDotSegment(value: string): boolean {
+  return value === '.' || value === '..';
+}
+
 /** Whether a string names a possible user (for names in URLs: an impossible one is not found). */
 export function isPossibleUsername(value: string): boolean {
-  return value.length <= USERNAME_MAX_BYTES && USERNAME_PATTERN.test(value);
+  return value.length <= USERNAME_MAX_BYTES && USERNAME_PATTERN.test(value) && !isDotSegment(value);
 }
 
 export function checkUsername(value: unknown): string {
   if (value === undefined || value === null || value === '') throw errors.usernameMissing();
-  if (typeof value !== 'string' || !USERNAME_PATTERN.test(value)) throw errors.usernameNotLegal(value);
+  if (typeof value !== 'string' || !USERNAME_PATTERN.test(value) || isDotSegment(value)) throw errors.usernameNotLegal(value);
   if (Buffer.byteLength(value) > USERNAME_MAX_BYTES) throw errors.usernameTooLong();
   return value;
 }
