@@ -15,6 +15,7 @@ import {
 import { createRateLimiter } from './rate-limiter.ts';
 import { newClientId, newClientSecret } from './security/client-credentials.ts';
 import { verifyPassword } from './security/password-hash.ts';
+import { guardConnections } from './http/connection-guard.ts';
 import { createRequestListener } from './server.ts';
 import type { AppRecord } from './storage/apps-store.ts';
 import { createStore, type Store } from './storage/store.ts';
@@ -85,9 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let origin = '';
-  const server = createServer(
-    { keepAliveTimeout: 5_000 },
-    createRequestListener({
+  const listener = createRequestListener({
       store,
       clock,
       settings: {
@@ -98,8 +97,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rateLimitStatus: options.rateLimitStatus ?? 503,
       origin: () => origin,
       log: options.log,
-    }),
-  );
+    });
+  const server = createServer({ keepAliveTimeout: 5_000 });
+  const track = guardConnections(server, clock.now);
+  server.on('request', (req, res) => {
+    track(req, res);
+    listener(req, res);
+  });
   let address: AddressInfo;
   try {
     address = await listen(server, options.port ?? 4000, host);

@@ -9,7 +9,7 @@ import { CONTROL_PREFIX } from './control/control-routes.ts';
 import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
 import { parseJson } from './http/parse-json.ts';
-import { readBody } from './http/read-body.ts';
+import { readBody, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
 import { sendError, sendJson } from './http/send-json.ts';
 import { MAX_BODY_BYTES, type RateLimitStatus } from './options.ts';
@@ -62,7 +62,9 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     if ('allowed' in matched) throw errors.methodNotSupported(matched.allowed);
     const { route, params } = matched.found;
 
-    const raw = route.body ? await readBody(req, MAX_BODY_BYTES) : undefined;
+    // Nothing is performed before the whole request has arrived: a body whose framing breaks is
+    // answered with the error instead (connection-guard.ts).
+    const raw = route.body ? await readBody(req, MAX_BODY_BYTES) : await waitForEnd(req);
     const authorization = req.headers.authorization;
     if (route.auth === 'token' || (route.auth === 'registration' && (!app.openRegistration || hasCredentials(authorization)))) {
       if (route.auth === 'registration' && !hasCredentials(authorization)) throw errors.registrationNotOpen();
@@ -88,7 +90,8 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
 
   async function handleControlRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const method = req.method ?? 'GET';
-    const raw = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY_BYTES);
+    refuseDotSegments(pathname);
+    const raw = method === 'GET' || method === 'HEAD' ? await waitForEnd(req) : await readBody(req, MAX_BODY_BYTES);
     const body = raw === undefined || raw.length === 0 ? undefined : parseJson(raw);
     const result = handleControl(store, clock, method, pathname.slice(CONTROL_PREFIX.length) || '/', body);
     sendJson(res, result.status ?? 200, result.body);
