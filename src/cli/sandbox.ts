@@ -3,7 +3,7 @@
 //   node src/cli/sandbox.ts [--host H] [--port P] [--db FILE] [--config FILE]
 //                           [--app org/app]... [--open-registration]
 //                           [--rate-limit N|off] [--rate-limit-status 429|503]
-//                           [--token-ttl SECONDS] [--scrypt-cost N] [--log]
+//                           [--token-ttl SECONDS] [--scrypt-cost N] [--control-host H]... [--log]
 //
 // Flags win over the environment (HOST, PORT, SANDBOX_DB, EASEMOB_CLIENT_ID,
 // EASEMOB_CLIENT_SECRET), which wins over the config file (JSON), which wins over defaults.
@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { checkConfigFile, checkOptions, SandboxOptionError, type OptionSources } from '../sandbox/check-options.ts';
 import { startSandbox, type SandboxAppConfig, type SandboxOptions } from '../sandbox/index.ts';
 import { DEFAULT_APP, DEFAULT_RATE_LIMIT } from '../sandbox/options.ts';
 import { DOCS_PAGE } from '../sandbox/static-files.ts';
@@ -25,7 +26,10 @@ const USAGE = `Usage: npm start -- [options]
   --rate-limit N|off        requests a second per client IP (default 30)
   --rate-limit-status CODE  503 (the 2015 guide, default) or 429 (the service today)
   --token-ttl SECONDS       token lifetime when the request has no ttl (default 5184000)
-  --scrypt-cost N           scrypt N for password hashes, a power of two (default 1024)
+  --scrypt-cost N           scrypt N for password hashes, a power of two from 16 to 65536
+                            (default 1024 with --db, 16 in memory)
+  --control-host HOST       also accept this Host on the control API (repeatable; * = any),
+                            e.g. a container's service name (default: listen address, loopback)
   --log                     log one line per request (method, path, status, time)
   --help                    this text`;
 
@@ -34,14 +38,20 @@ interface ConfigFile extends Omit<SandboxOptions, 'now' | 'log'> {
 }
 
 function fail(message: string): never {
-  console.error(`sandbox: ${message}\n\n${USAGE}`);
+  console.error(`sandbox: ${message} (npm start -- --help)`);
   process.exit(2);
 }
 
-function integer(name: string, value: string, min: number, max: number): number {
-  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min && n <= max)) fail(`${name} must be an integer from ${min} to ${max}, not "${value}"`);
-  return n;
+/** A bad setting: one line naming it and what it may be, exit 2 (checked in check-options.ts). */
+function refuseSetting(error: unknown): never {
+  if (!(error instanceof SandboxOptionError)) throw error;
+  console.error(`sandbox: ${error.message} (npm start -- --help)`);
+  process.exit(2);
+}
+
+/** A numeric flag or variable as a number when it reads as one; else as given, for the message. */
+function numeric(value: string): number | string {
+  return /^-?[0-9]+$/.test(value) ? Number(value) : value;
 }
 
 function parseApp(value: string): SandboxAppConfig {
@@ -51,11 +61,18 @@ function parseApp(value: string): SandboxAppConfig {
 }
 
 function readConfig(path: string): ConfigFile {
+  let parsed: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as ConfigFile;
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     fail(`cannot read config file ${path}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
   }
+  try {
+    checkConfigFile(parsed, path);
+  } catch (error) {
+    refuseSetting(error);
+  }
+  return parsed as ConfigFile;
 }
 
 const { values } = (() => {
@@ -72,12 +89,13 @@ const { values } = (() => {
         'rate-limit-status': { type: 'string' },
         'token-ttl': { type: 'string' },
         'scrypt-cost': { type: 'string' },
+        'control-host': { type: 'string', multiple: true },
         log: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
   } catch (error) {
-    fail(error instanceof Error ? error.message : 'bad arguments');
+    fail(error instanceof Error ? error.message.split('\n')[0]! : 'bad arguments');
   }
 })();
 if (values.help) {
@@ -95,23 +113,44 @@ if (env.EASEMOB_CLIENT_SECRET) first.clientSecret = env.EASEMOB_CLIENT_SECRET;
 if (values['open-registration']) for (const app of apps) app.openRegistration = true;
 const suppliedSecrets = new Set(apps.filter((app) => app.clientSecret).map((app) => `${app.org}/${app.app}`));
 
-const rateLimitFlag = values['rate-limit'];
-const rateLimit: number | 'off' =
-  rateLimitFlag === undefined ? (config.rateLimit ?? DEFAULT_RATE_LIMIT) : rateLimitFlag === 'off' ? 'off' : integer('--rate-limit', rateLimitFlag, 1, 1_000_000);
-const statusFlag = values['rate-limit-status'];
-const rateLimitStatus = statusFlag === undefined ? (config.rateLimitStatus ?? 503) : statusFlag === '429' ? 429 : statusFlag === '503' ? 503 : fail('--rate-limit-status is 429 or 503');
+// Each setting with where it came from, so that a bad one is named as the user wrote it.
+const sources: OptionSources = {};
+function pick<K extends keyof SandboxOptions>(key: K, choices: Array<[string, unknown]>): SandboxOptions[K] | undefined {
+  const found = choices.find(([, value]) => value !== undefined);
+  if (!found) return undefined;
+  sources[key] = found[0];
+  return found[1] as SandboxOptions[K];
+}
+const inConfig = (key: string) => `${key} (in ${values.config})`;
+const flagOrConfig = (flag: string, key: keyof ConfigFile): Array<[string, unknown]> => {
+  const given = values[flag as keyof typeof values] as string | undefined;
+  return [[`--${flag}`, given === undefined ? undefined : given === 'off' ? 'off' : numeric(given)], [inConfig(key), config[key]]];
+};
 
 const options: SandboxOptions = {
-  host: values.host ?? env.HOST ?? config.host ?? '127.0.0.1',
-  port: values.port ? integer('--port', values.port, 0, 65535) : env.PORT ? integer('PORT', env.PORT, 0, 65535) : (config.port ?? 4000),
-  db: values.db ?? env.SANDBOX_DB ?? config.db ?? ':memory:',
+  host: pick('host', [['--host', values.host], ['HOST', env.HOST], [inConfig('host'), config.host]]) ?? '127.0.0.1',
+  port: pick('port', [['--port', values.port && numeric(values.port)], ['PORT', env.PORT && numeric(env.PORT)], [inConfig('port'), config.port]]) ?? 4000,
+  db: pick('db', [['--db', values.db], ['SANDBOX_DB', env.SANDBOX_DB], [inConfig('db'), config.db]]) ?? ':memory:',
   apps,
-  rateLimit,
-  rateLimitStatus,
-  ...(values['token-ttl'] ? { tokenTtlSeconds: integer('--token-ttl', values['token-ttl'], 1, 2_147_483_647) } : config.tokenTtlSeconds ? { tokenTtlSeconds: config.tokenTtlSeconds } : {}),
-  ...(values['scrypt-cost'] ? { scryptCost: integer('--scrypt-cost', values['scrypt-cost'], 2, 1 << 20) } : config.scryptCost ? { scryptCost: config.scryptCost } : {}),
+  rateLimit: pick('rateLimit', flagOrConfig('rate-limit', 'rateLimit')) ?? DEFAULT_RATE_LIMIT,
+  rateLimitStatus: pick('rateLimitStatus', flagOrConfig('rate-limit-status', 'rateLimitStatus')) ?? 503,
+  ...(values['control-host'] || config.controlHosts ? { controlHosts: pick('controlHosts', [['--control-host', values['control-host']], [inConfig('controlHosts'), config.controlHosts]]) } : {}),
+  ...(values['token-ttl'] !== undefined || config.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: pick('tokenTtlSeconds', flagOrConfig('token-ttl', 'tokenTtlSeconds')) } : {}),
+  ...(values['scrypt-cost'] !== undefined || config.scryptCost !== undefined ? { scryptCost: pick('scryptCost', flagOrConfig('scrypt-cost', 'scryptCost')) } : {}),
   ...(values.log || config.log ? { log: (line: string) => console.log(line) } : {}),
 };
+sources.apps = values.app ? '--app' : inConfig('apps');
+try {
+  for (const name of ['EASEMOB_CLIENT_ID', 'EASEMOB_CLIENT_SECRET'] as const) {
+    const value = env[name];
+    if (value !== undefined && value !== '' && !/^[\x21-\x7e]{1,256}$/.test(value)) throw new SandboxOptionError(`${name} must be 1 to 256 printable ASCII characters without spaces`);
+  }
+  checkOptions(options, sources);
+} catch (error) {
+  refuseSetting(error);
+}
+const rateLimit = options.rateLimit!;
+const rateLimitStatus = options.rateLimitStatus!;
 
 if (!existsSync(DOCS_PAGE)) {
   const root = fileURLToPath(new URL('../../', import.meta.url));

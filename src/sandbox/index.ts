@@ -7,11 +7,14 @@ import { createClock } from './clock.ts';
 import {
   DEFAULT_APP,
   DEFAULT_RATE_LIMIT,
-  DEFAULT_SCRYPT_COST,
+  DEFAULT_SCRYPT_COST_FILE,
+  DEFAULT_SCRYPT_COST_MEMORY,
+  DEFAULT_TIMEOUTS,
   DEFAULT_TOKEN_TTL_SECONDS,
   type SandboxAppConfig,
   type SandboxOptions,
 } from './options.ts';
+import { checkOptions } from './check-options.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { newClientId, newClientSecret } from './security/client-credentials.ts';
 import { verifyPassword } from './security/password-hash.ts';
@@ -21,6 +24,7 @@ import type { AppRecord } from './storage/apps-store.ts';
 import { createStore, type Store } from './storage/store.ts';
 
 export type { SandboxAppConfig, SandboxOptions } from './options.ts';
+export { SandboxOptionError } from './check-options.ts';
 
 export interface SandboxApp {
   org: string;
@@ -78,6 +82,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  checkOptions(options);
+  const inMemory = (options.db ?? ':memory:') === ':memory:';
   const host = options.host ?? '127.0.0.1';
   const clock = createClock(options.now);
   const store = createStore(options.db ?? ':memory:');
@@ -91,14 +97,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock,
       settings: {
         tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-        scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
+        scryptCost: options.scryptCost ?? (inMemory ? DEFAULT_SCRYPT_COST_MEMORY : DEFAULT_SCRYPT_COST_FILE),
       },
       rateLimiter: limit === 'off' ? undefined : createRateLimiter(limit, clock.now),
       rateLimitStatus: options.rateLimitStatus ?? 503,
       origin: () => origin,
       log: options.log,
     });
-  const server = createServer({ keepAliveTimeout: 5_000 });
+  // Timeouts a local test server needs: a client that stops sending mid-request is answered 408
+  // and let go within seconds, not after Node's 300 s default (issue 10).
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = createServer({
+    headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.idleMs,
+    connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+  });
   const track = guardConnections(server, clock.now);
   server.on('request', (req, res) => {
     track(req, res);

@@ -30,8 +30,15 @@ export interface SandboxOptions {
   rateLimitStatus?: RateLimitStatus;
   /** Token lifetime in seconds when the token request has no `ttl`; 5184000 (60 days) by default. */
   tokenTtlSeconds?: number;
-  /** scrypt cost parameter N for password hashes (a power of two); 1024 by default. */
+  /** scrypt cost parameter N for password hashes (a power of two, 16 to 65536). By default 1024 for
+   * a file database, where a stolen file must stay expensive to reverse, and 16 in memory, where no
+   * hash is ever written anywhere (so that registration keeps up with 30 batches of 60 a second). */
   scryptCost?: number;
+  /** Host names the control API (/_sandbox/) accepts besides the listen address and loopback
+   * names, e.g. a container's service name; "*" accepts any. Empty by default. */
+  controlHosts?: string[];
+  /** HTTP timeouts: whole headers (10 s), whole request (30 s), idle keep-alive connection (5 s). */
+  timeouts?: { headersMs?: number; requestMs?: number; idleMs?: number };
   /** The clock, in ms since the epoch; Date.now by default. The control API can move it forward. */
   now?: () => number;
   /** One line per request (method, path, status, ms); never headers or bodies. Off by default. */
@@ -41,5 +48,9 @@ export interface SandboxOptions {
 export const DEFAULT_APP: SandboxAppConfig = { org: 'easemob-demo', app: 'chatdemoui' };
 export const DEFAULT_RATE_LIMIT = 30;
 export const DEFAULT_TOKEN_TTL_SECONDS = 5_184_000;
-export const DEFAULT_SCRYPT_COST = 1024;
+export const DEFAULT_SCRYPT_COST_FILE = 1024;
+export const DEFAULT_SCRYPT_COST_MEMORY = 16;
+export const MIN_SCRYPT_COST = 16;
+export const MAX_SCRYPT_COST = 65536;
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, idleMs: 5_000 };
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -5,9 +5,15 @@ const KEY_LENGTH = 32;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 
+/** scrypt needs 128·N·r bytes and a little more; OpenSSL refuses when maxmem is short of it
+ * (which made a cost of 2 fail every registration). */
+function maxMemory(cost: number): number {
+  return 2 * 128 * cost * BLOCK_SIZE + 1024 * 1024;
+}
+
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, { N: cost, r: BLOCK_SIZE, p: PARALLELISM, maxmem: 256 * cost * BLOCK_SIZE }, (error, key) =>
+    scrypt(password, salt, KEY_LENGTH, { N: cost, r: BLOCK_SIZE, p: PARALLELISM, maxmem: maxMemory(cost) }, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });
