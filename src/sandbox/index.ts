@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock } from './clock.ts';
+import { createControlGuard } from './control/control-guard.ts';
 import {
   DEFAULT_APP,
   DEFAULT_RATE_LIMIT,
@@ -92,6 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let origin = '';
+  let listenAddress = host;
   const listener = createRequestListener({
       store,
       clock,
@@ -103,6 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rateLimitStatus: options.rateLimitStatus ?? 503,
       origin: () => origin,
       log: options.log,
+      controlGuard: createControlGuard(() => [host, listenAddress], options.controlHosts),
     });
   // Timeouts a local test server needs: a client that stops sending mid-request is answered 408
   // and let go within seconds, not after Node's 300 s default (issue 10).
@@ -127,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${shownHost}:${address.port}`;
+  listenAddress = address.address;
 
   return {
     url: origin,

@@ -6,6 +6,7 @@ import { authenticate, hasCredentials } from './authenticate.ts';
 import type { Clock } from './clock.ts';
 import type { RequestContext, SandboxSettings } from './context.ts';
 import { CONTROL_PREFIX } from './control/control-routes.ts';
+import type { ControlGuard } from './control/control-guard.ts';
 import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
 import { parseJson } from './http/parse-json.ts';
@@ -28,6 +29,8 @@ export interface PipelineDeps {
   /** http://host:port, what `uri` fields start with. */
   origin: () => string;
   log: ((line: string) => void) | undefined;
+  /** Refuses cross-site use of the control API. */
+  controlGuard: ControlGuard;
 }
 
 const router = createRouter(routes);
@@ -90,6 +93,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
 
   async function handleControlRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const method = req.method ?? 'GET';
+    deps.controlGuard.check(req);
     refuseDotSegments(pathname);
     const raw = method === 'GET' || method === 'HEAD' ? await waitForEnd(req) : await readBody(req, MAX_BODY_BYTES);
     const body = raw === undefined || raw.length === 0 ? undefined : parseJson(raw);

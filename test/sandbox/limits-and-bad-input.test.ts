@@ -28,7 +28,7 @@ describe('rate limit', () => {
     expectError(await call(app, 'POST', '/token', { json: {} }), 503, 'reach_limit');
     // Neither the control API nor the docs count, nor are they refused.
     expect((await fetch(`${limited503.url}/openapi.json`)).status).toBe(200);
-    expect((await fetch(`${limited503.url}/_sandbox/clock`, { method: 'POST', body: '{"advance_seconds":0}' })).status).toBe(200);
+    expect((await fetch(`${limited503.url}/_sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advance_seconds":0}' })).status).toBe(200);
     clock += 1000;
     expect((await call(app, 'GET', '/users', { token })).status).toBe(200);
   });

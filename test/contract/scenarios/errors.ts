@@ -27,7 +27,7 @@ export function errorScenarios(suite: SuiteRef, kind: TargetKind): void {
     });
     expiredToken = short.body.access_token;
     if (target.sandbox) {
-      const moved = await fetch(target.sandbox.clockUrl, { method: 'POST', body: JSON.stringify({ advance_seconds: 2 }) });
+      const moved = await fetch(target.sandbox.clockUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance_seconds: 2 }) });
       if (!moved.ok) throw new Error(`could not move the sandbox clock: ${moved.status}`);
     } else await new Promise((resolve) => setTimeout(resolve, 2100));
   });
