@@ -49,33 +49,33 @@ async function probeAll(api: Api, limitedStatus: number): Promise<Record<string,
   return statuses;
 }
 
-export function rateLimitScenarios(suite: SuiteRef): void {
-  it('every operation over the limit answers 503 with Retry-After (the 2015 guide)', async () => {
-    const statuses = await probeAll(suite().api, 503);
-    expect(statuses).toEqual(Object.fromEntries(operations.map((op) => [op.operationId, 503])));
-  });
+/** A sandbox of its own with the default limit (the suite's sandbox runs unlimited), probed. */
+async function probeLimitedSandbox(suite: SuiteRef, rateLimitStatus: 429 | 503): Promise<void> {
+  const { description, coverage } = suite();
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [SANDBOX_APP], rateLimitStatus });
+  const app = sandbox.apps[0]!;
+  const target: ContractTarget = {
+    name: `sandbox answering ${rateLimitStatus}`,
+    baseUrl: app.baseUrl,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    destructive: true,
+    callsPerSecond: 25,
+    stop: () => sandbox.close(),
+  };
+  const api = new Api(target, description, coverage);
+  try {
+    await api.token();
+    const statuses = await probeAll(api, rateLimitStatus);
+    expect(statuses).toEqual(Object.fromEntries(operations.map((op) => [op.operationId, rateLimitStatus])));
+    expect(api.violations).toEqual([]);
+  } finally {
+    await target.stop();
+  }
+}
 
-  it('every operation over the limit answers 429 with Retry-After (the service today)', async () => {
-    const { description, coverage } = suite();
-    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [SANDBOX_APP], rateLimitStatus: 429 });
-    const app = sandbox.apps[0]!;
-    const target: ContractTarget = {
-      name: 'sandbox answering 429',
-      baseUrl: app.baseUrl,
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      destructive: true,
-      callsPerSecond: 25,
-      stop: () => sandbox.close(),
-    };
-    const api = new Api(target, description, coverage);
-    try {
-      await api.token();
-      const statuses = await probeAll(api, 429);
-      expect(statuses).toEqual(Object.fromEntries(operations.map((op) => [op.operationId, 429])));
-      expect(api.violations).toEqual([]);
-    } finally {
-      await target.stop();
-    }
-  });
+export function rateLimitScenarios(suite: SuiteRef): void {
+  it('every operation over the limit answers 503 with Retry-After (the 2015 guide)', () => probeLimitedSandbox(suite, 503));
+
+  it('every operation over the limit answers 429 with Retry-After (the service today)', () => probeLimitedSandbox(suite, 429));
 }
