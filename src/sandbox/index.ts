@@ -87,7 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const inMemory = (options.db ?? ':memory:') === ':memory:';
   const host = options.host ?? '127.0.0.1';
   const clock = createClock(options.now);
-  const store = createStore(options.db ?? ':memory:');
+  const store = createStore(options.db ?? ':memory:', clock.now);
   const configs = options.apps && options.apps.length > 0 ? options.apps : [DEFAULT_APP];
   const ensured = configs.map((config) => ensureApp(store, config));
 

@@ -7,7 +7,7 @@ import { createRelationsStore } from './relations-store.ts';
 import { createTokensStore } from './tokens-store.ts';
 import { createUsersStore } from './users-store.ts';
 
-export function createStore(path?: string) {
+export function createStore(path?: string, now: () => number = Date.now) {
   const db: DatabaseSync = openDatabase(path);
   return {
     db,
@@ -15,7 +15,7 @@ export function createStore(path?: string) {
     users: createUsersStore(db),
     relations: createRelationsStore(db),
     messages: createMessagesStore(db),
-    tokens: createTokensStore(db),
+    tokens: createTokensStore(db, now),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };
