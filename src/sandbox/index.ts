@@ -115,6 +115,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requestTimeout: timeouts.requestMs,
     keepAliveTimeout: timeouts.idleMs,
     connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+    // Node answers an HTTP/1.1 request without Host with an empty 400 of its own; the API needs no
+    // Host, and the control API refuses a missing one with its JSON error (control-guard.ts).
+    requireHostHeader: false,
   });
   const track = guardConnections(server, clock.now);
   server.on('request', (req, res) => {

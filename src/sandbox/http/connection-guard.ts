@@ -76,7 +76,7 @@ export function answerForClientError(error: Error & { code?: string; rawPacket?:
 }
 
 /** The same JSON body sendError writes, for a socket that has no ServerResponse. */
-export function rawErrorResponse(error: ApiError, now: number): string {
+export function rawErrorResponse(error: ApiError, now: number, headOnly = false): string {
   const body = JSON.stringify({ error: error.code, error_description: error.message, exception: error.exception, timestamp: now, duration: 0 });
   const extra = Object.entries(error.headers)
     .filter(([name]) => name.toLowerCase() !== 'connection')
@@ -84,7 +84,7 @@ export function rawErrorResponse(error: ApiError, now: number): string {
     .join('');
   return (
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
-    `Content-Type: application/json;charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`
+    `Content-Type: application/json;charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${headOnly ? '' : body}`
   );
 }
 
@@ -96,20 +96,25 @@ function closeGently(socket: Duplex): void {
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
-function answerAndClose(socket: Duplex, error: ApiError, now: number): void {
-  if (socket.writable) socket.write(rawErrorResponse(error, now));
+/** Whether the failed bytes began a HEAD request, whose answer has no body. */
+function isHead(error: { rawPacket?: unknown }): boolean {
+  return Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
+}
+
+function answerAndClose(socket: Duplex, error: ApiError, now: number, headOnly = false): void {
+  if (socket.writable) socket.write(rawErrorResponse(error, now, headOnly));
   closeGently(socket);
 }
 
 /** Tracks the answers in flight on each connection, and answers the HTTP layer's own errors. */
 export function guardConnections(server: Server, now: () => number): (req: IncomingMessage, res: ServerResponse) => void {
-  server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex) => {
     const state = stateOf(socket);
     if (state.broken) return; // the parser repeats its error for every later read: once is enough
     state.broken = true;
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return void socket.destroy();
     const pending = [...state.inFlight].filter((res) => !res.writableEnded);
-    if (pending.length === 0) return answerAndClose(socket, answerForClientError(error), now());
+    if (pending.length === 0) return answerAndClose(socket, answerForClientError(error), now(), isHead(error));
     // Every answer still to come says Connection: close, and the connection ends after the last.
     for (const res of pending) res.shouldKeepAlive = false;
     const unfinished = pending.find((res) => !res.req.complete);

@@ -20,7 +20,8 @@ export interface RawExchange {
   text: string;
 }
 
-export function parseResponses(bytes: Buffer): { responses: RawResponse[]; leftover: string } {
+/** `head`: the answers are to HEAD requests, so they carry no body whatever their Content-Length. */
+export function parseResponses(bytes: Buffer, headOnly = false): { responses: RawResponse[]; leftover: string } {
   const responses: RawResponse[] = [];
   let at = 0;
   for (;;) {
@@ -34,7 +35,7 @@ export function parseResponses(bytes: Buffer): { responses: RawResponse[]; lefto
       const colon = line.indexOf(':');
       if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
-    const length = Number(headers['content-length'] ?? 0);
+    const length = headOnly ? 0 : Number(headers['content-length'] ?? 0);
     const body = bytes.subarray(end + 4, end + 4 + length).toString('utf8');
     if (body.length < length && Buffer.byteLength(body) < length) break;
     let json: unknown;
@@ -51,7 +52,7 @@ export function parseResponses(bytes: Buffer): { responses: RawResponse[]; lefto
 
 /** Sends `bytes` (in order, each part as its own write), and collects what comes back until the
  * server closes or `waitMs` passes. */
-export function rawExchange(baseUrl: string, parts: Array<string | Buffer> | string | Buffer, waitMs = 1500): Promise<RawExchange> {
+export function rawExchange(baseUrl: string, parts: Array<string | Buffer> | string | Buffer, waitMs = 1500, head = false): Promise<RawExchange> {
   const { hostname, port } = new URL(baseUrl);
   const list = Array.isArray(parts) ? parts : [parts];
   return new Promise((resolve) => {
@@ -72,7 +73,7 @@ export function rawExchange(baseUrl: string, parts: Array<string | Buffer> | str
     socket.on('close', () => {
       clearTimeout(timer);
       const bytes = Buffer.concat(chunks);
-      resolve({ ...parseResponses(bytes), closedByServer, reset, text: bytes.toString('latin1') });
+      resolve({ ...parseResponses(bytes, head), closedByServer, reset, text: bytes.toString('latin1') });
     });
     socket.once('connect', () => {
       for (const part of list) socket.write(part);
