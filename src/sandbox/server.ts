@@ -110,7 +110,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       res.on('finish', () => log(`${req.method} ${pathname} ${res.statusCode} ${(performance.now() - startedAt).toFixed(1)}ms`));
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (pathname === '/') return void res.writeHead(302, { location: '/docs' }).end();
+      if (pathname === '/') return void res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
       const file = staticFile(pathname);
       if (file) return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length }).end(req.method === 'HEAD' ? undefined : file.content);
     }
