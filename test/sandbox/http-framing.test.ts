@@ -45,19 +45,19 @@ describe('the HTTP layer', () => {
     await sandbox.close();
   });
 
-  const malformed: Array<[string, string | Buffer, number]> = [
-    ['headers over 16 KiB', `GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
-    ['a request line over 16 KiB', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`, 414],
-    ['a duplicate Content-Length', `POST /a/b/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}`, 400],
-    ['Content-Length with Transfer-Encoding', `POST /a/b/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}`, 400],
-    ['NUL in the request line', Buffer.from('GET /a\0b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'latin1'), 400],
-    ['invalid UTF-8 in the request line', Buffer.concat([Buffer.from('GET /a'), Buffer.from([0xff, 0xc3]), Buffer.from(' HTTP/1.1\r\n\r\n')]), 400],
-    ['a lowercase method', 'get /openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 400],
-    ['a bad HTTP version', 'GET /openapi.json HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n', 400],
-    ['CONNECT', 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n', 405],
-    ['bare garbage', '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03', 400],
+  const malformed: Array<[string, number, string | Buffer]> = [
+    ['headers over 16 KiB', 431, `GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`],
+    ['a request line over 16 KiB', 414, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`],
+    ['a duplicate Content-Length', 400, `POST /a/b/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}`],
+    ['Content-Length with Transfer-Encoding', 400, `POST /a/b/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}`],
+    ['NUL in the request line', 400, Buffer.from('GET /a\0b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'latin1')],
+    ['invalid UTF-8 in the request line', 400, Buffer.concat([Buffer.from('GET /a'), Buffer.from([0xff, 0xc3]), Buffer.from(' HTTP/1.1\r\n\r\n')])],
+    ['a lowercase method', 400, 'get /openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'],
+    ['a bad HTTP version', 400, 'GET /openapi.json HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n'],
+    ['CONNECT', 405, 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n'],
+    ['bare garbage', 400, '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03'],
   ];
-  it.each(malformed)('answers %s with a JSON %i and closes', async (_name, bytes, status) => {
+  it.each(malformed)('answers %s with a JSON %i and closes', async (_name, status, bytes) => {
     const exchange = await rawExchange(sandbox.url, bytes);
     expect(exchange.responses).toHaveLength(1);
     expectJsonError(exchange.responses[0], status);
