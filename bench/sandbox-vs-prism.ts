@@ -1,115 +1,167 @@
-// `npm run bench:sandbox`: throughput and p99 latency of GET /users/{username} and of single
-// registration (POST /users), against the sandbox (rate limit off, in memory) and the Prism mock,
-// side by side, interleaved, 50 connections, 127.0.0.1 only. Goal: sandbox ≥ 10× Prism's
-// throughput and p99 < 5 ms.
+// `npm run bench:sandbox`: the sandbox beside a bare node:http server (the baseline: one constant
+// user JSON, bench/bare-server.ts) and Prism's mock, in one run, loaded by wrk (one thread, 50
+// connections, 127.0.0.1 only; wrk costs the servers little). Each server runs in its own process.
 //
-// The sandbox runs as `npm start` runs it, in its own process (like Prism), so that autocannon
-// does not share its event loop.
+// Scenarios: GET /users/{username}; POST /users with one user; POST /users with batches of 60
+// (users a second = requests × 60). The sandbox runs as `npm start` runs it: in memory, default
+// password-hash cost, rate limit off (a 30/s limit would measure the limiter).
 //
-//   node bench/sandbox-vs-prism.ts [--duration SECONDS] [--scrypt-cost N]
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Goals (issue 10): GET ≥ 0.6 of bare and ≥ 10× Prism, p99 < 5 ms; registration ≥ 1,800 users a
+// second in 60-user batches. Needs wrk (Debian: apt-get install -y wrk); not part of `npm test`.
+//
+//   node bench/sandbox-vs-prism.ts [--duration SECONDS] [--scrypt-cost N] [--db FILE]
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot, startPrismCommand } from '../test/support/servers.ts';
 
-// autocannon is CommonJS and ships no types: describe the little used here.
-interface AutocannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
-}
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p99: number; average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-type Autocannon = (options: { url: string; connections: number; duration: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, 'scrypt-cost': { type: 'string' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, 'scrypt-cost': { type: 'string' }, db: { type: 'string' } } });
 const duration = Number(values.duration);
 const CONNECTIONS = 50;
+const NODE = join(projectRoot, 'node_modules/.bin/node');
 
-async function startSandboxProcess() {
-  const args = ['src/cli/sandbox.ts', '--port', '0', '--rate-limit', 'off', ...(values['scrypt-cost'] ? ['--scrypt-cost', values['scrypt-cost']] : [])];
-  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+try {
+  execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+} catch (error) {
+  // wrk prints its version and exits 1; only a missing binary is a failure.
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error('bench:sandbox needs wrk: apt-get install -y wrk (Debian/Ubuntu), brew install wrk (macOS)');
+    process.exit(1);
+  }
+}
+
+/** Starts a child process and waits for `ready` to match its output. */
+function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(NODE, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
-  const app = await new Promise<{ baseUrl: string; clientId: string; clientSecret: string }>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const found = /base URL\s+(\S+)[\s\S]*client id\s+(\S+)[\s\S]*client secret\s+(\S+)[\s\S]*Rate limit/.exec(output);
-      if (found) resolve({ baseUrl: found[1]!, clientId: found[2]!, clientSecret: found[3]! });
+      const match = ready.exec(output);
+      if (match) resolve({ child, match });
     });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+}
+
+interface WrkResult {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bench-sandbox-'));
+
+/** wrk's Lua script: one request shape, a username made unique by a counter where needed. */
+function script(name: string, method: string, path: string, headers: Record<string, string>, body: 'none' | 'one' | 'batch'): string {
+  const file = join(work, `${name}.lua`);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const lines = [
+    `wrk.method = "${method}"`,
+    ...Object.entries(headers).map(([k, v]) => `wrk.headers["${k}"] = "${v}"`),
+    'local n = 0',
+    'request = function()',
+    '  n = n + 1',
+  ];
+  if (body === 'none') lines.push(`  return wrk.format(nil, "${path}")`);
+  if (body === 'one') lines.push(`  return wrk.format(nil, "${path}", nil, '{"username":"b${tag}_' .. n .. '","password":"bench-password"}')`);
+  if (body === 'batch') {
+    lines.push(
+      '  local users = {}',
+      `  for i = 1, 60 do users[i] = '{"username":"b${tag}_' .. n .. '_' .. i .. '","password":"bench-password"}' end`,
+      `  return wrk.format(nil, "${path}", nil, "[" .. table.concat(users, ",") .. "]")`,
+    );
+  }
+  lines.push('end');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+function wrk(url: string, scriptFile: string, seconds: number): WrkResult {
+  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '--latency', '-s', scriptFile, url], { encoding: 'utf8' });
+  const number = (re: RegExp) => Number(re.exec(out)?.[1] ?? 0);
+  const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(out);
+  const scale = p99 ? { us: 0.001, ms: 1, s: 1000 }[p99[2] as 'us' | 'ms' | 's'] : NaN;
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   return {
-    app,
-    url: new URL(app.baseUrl).origin,
-    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+    rps: number(/Requests\/sec:\s+([\d.]+)/),
+    p99: p99 ? Number(p99[1]) * scale : NaN,
+    non2xx: number(/Non-2xx or 3xx responses: (\d+)/),
+    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
   };
 }
 
-const sandbox = await startSandboxProcess();
+const bare = await startChild(['bench/bare-server.ts'], /listening (\d+)/);
+const sandboxArgs = ['src/cli/sandbox.ts', '--port', '0', '--rate-limit', 'off'];
+if (values['scrypt-cost']) sandboxArgs.push('--scrypt-cost', values['scrypt-cost']);
+if (values.db) sandboxArgs.push('--db', values.db);
+const sandbox = await startChild(sandboxArgs, /base URL\s+(\S+)[\s\S]*client id\s+(\S+)[\s\S]*client secret\s+(\S+)[\s\S]*Rate limit/);
 const prism = await startPrismCommand('mock', ['--errors', 'false']);
 try {
-  const app = sandbox.app;
-  const tokenAnswer = await fetch(`${app.baseUrl}/token`, {
+  const [, baseUrl, clientId, clientSecret] = sandbox.match;
+  const tokenAnswer = await fetch(`${baseUrl}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret }),
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
   });
   const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const seeded = await fetch(`${app.baseUrl}/users`, { method: 'POST', headers, body: JSON.stringify({ username: 'jliu', password: '123456' }) });
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const seeded = await fetch(`${baseUrl}/users`, { method: 'POST', headers, body: JSON.stringify({ username: 'jliu', password: '123456' }) });
   if (seeded.status !== 200) throw new Error(`seeding failed: ${seeded.status}`);
 
-  let counter = 0;
-  const scenarios = {
-    'GET /users/{username}': (): AutocannonRequest[] => [{ method: 'GET', path: '/users/jliu', headers }],
-    'POST /users (one user)': (): AutocannonRequest[] => [
-      {
-        method: 'POST',
-        path: '/users',
-        headers,
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ username: `bench${counter++}`, password: 'bench-password' }) }),
-      },
-    ],
+  const sandboxOrigin = new URL(baseUrl!).origin;
+  const prefix = new URL(baseUrl!).pathname;
+  const targets = {
+    bare: { url: `http://127.0.0.1:${bare.match[1]}`, prefix: '' },
+    sandbox: { url: sandboxOrigin, prefix },
+    prism: { url: prism.baseUrl, prefix: '' },
   };
-  const targets = { sandbox: { url: sandbox.url, prefix: new URL(app.baseUrl).pathname }, prism: { url: prism.baseUrl, prefix: '' } };
+  const scenarios = {
+    'GET /users/{username}': { method: 'GET', path: '/users/jliu', body: 'none', usersPerRequest: 0 },
+    'POST /users (one user)': { method: 'POST', path: '/users', body: 'one', usersPerRequest: 1 },
+    'POST /users (batch of 60)': { method: 'POST', path: '/users', body: 'batch', usersPerRequest: 60 },
+  } as const;
 
-  const rows: Array<{ scenario: string; target: string; rps: number; p99: number; non2xx: number; errors: number }> = [];
-  for (const [scenario, make] of Object.entries(scenarios)) {
-    for (const [target, { url, prefix }] of Object.entries(targets)) {
-      const requests = make().map((request) => ({ ...request, path: `${prefix}${request.path}` }));
-      // A short warm-up, then the measured run.
-      await autocannon({ url, connections: CONNECTIONS, duration: 1, requests });
-      const result = await autocannon({ url, connections: CONNECTIONS, duration, requests });
-      rows.push({ scenario, target, rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts });
+  const rows: Array<{ scenario: string; target: string } & WrkResult> = [];
+  for (const [scenario, s] of Object.entries(scenarios)) {
+    for (const [target, { url, prefix: p }] of Object.entries(targets)) {
+      // A script per run: each has its own username tag, so no run registers a name twice.
+      const make = (label: string) => script(`${target}-${s.body}-${label}`, s.method, `${p}${s.path}`, headers, s.body);
+      wrk(url, make('warm-up'), 1);
+      rows.push({ scenario, target, ...wrk(url, make('run'), duration) });
     }
   }
 
-  console.log(`\n${CONNECTIONS} connections, ${duration} s a run, 127.0.0.1\n`);
-  console.log('scenario                  target    req/s      p99 ms  non-2xx  errors');
+  console.log(`\nwrk, 1 thread, ${CONNECTIONS} connections, ${duration} s a run, 127.0.0.1; sandbox in ${values.db ? `file ${values.db}` : 'memory'}, scrypt cost ${values['scrypt-cost'] ?? 'default'}\n`);
+  console.log('scenario                     target    req/s     users/s   p99 ms  non-2xx  errors');
   for (const row of rows) {
+    const per = scenarios[row.scenario as keyof typeof scenarios].usersPerRequest;
     console.log(
-      `${row.scenario.padEnd(26)}${row.target.padEnd(10)}${row.rps.toFixed(0).padStart(7)}  ${row.p99.toFixed(1).padStart(8)}  ${String(row.non2xx).padStart(7)}  ${String(row.errors).padStart(6)}`,
+      `${row.scenario.padEnd(29)}${row.target.padEnd(10)}${row.rps.toFixed(0).padStart(7)}  ${per ? (row.rps * per).toFixed(0).padStart(8) : '       -'}  ${row.p99.toFixed(2).padStart(7)}  ${String(row.non2xx).padStart(7)}  ${String(row.errors).padStart(6)}`,
     );
   }
   console.log('');
+  const find = (scenario: string, target: string) => rows.find((r) => r.scenario === scenario && r.target === target)!;
   for (const scenario of Object.keys(scenarios)) {
-    const s = rows.find((r) => r.scenario === scenario && r.target === 'sandbox')!;
-    const p = rows.find((r) => r.scenario === scenario && r.target === 'prism')!;
-    const ratio = s.rps / p.rps;
-    console.log(
-      `${scenario}: sandbox/prism throughput ${ratio.toFixed(1)}x (goal ≥ 10x: ${ratio >= 10 ? 'met' : 'NOT met'}), sandbox p99 ${s.p99.toFixed(1)} ms (goal < 5 ms: ${s.p99 < 5 ? 'met' : 'NOT met'})`,
-    );
+    const s = find(scenario, 'sandbox');
+    console.log(`${scenario}: sandbox ${(s.rps / find(scenario, 'bare').rps).toFixed(2)} of bare, ${(s.rps / find(scenario, 'prism').rps).toFixed(1)}x Prism, p99 ${s.p99.toFixed(2)} ms`);
   }
+  const get = find('GET /users/{username}', 'sandbox');
+  const batch = find('POST /users (batch of 60)', 'sandbox');
+  const goal = (met: boolean) => (met ? 'met' : 'NOT met');
+  console.log(`\ngoal GET ≥ 0.6 of bare: ${goal(get.rps / find('GET /users/{username}', 'bare').rps >= 0.6)}; ≥ 10x Prism: ${goal(get.rps / find('GET /users/{username}', 'prism').rps >= 10)}; p99 < 5 ms: ${goal(get.p99 < 5)}`);
+  console.log(`goal ≥ 1,800 users/s in batches of 60: ${goal(batch.rps * 60 >= 1800)} (${(batch.rps * 60).toFixed(0)})`);
+  if (rows.some((r) => r.target === 'sandbox' && (r.non2xx > 0 || r.errors > 0))) console.log('WARNING: the sandbox answered non-2xx or had socket errors; figures are not valid');
 } finally {
   await prism.stop();
-  await sandbox.stop();
+  await stopChild(sandbox.child);
+  await stopChild(bare.child);
+  rmSync(work, { recursive: true, force: true });
 }
