@@ -40,21 +40,33 @@ export function createAppsStore(db: DatabaseSync) {
   );
   const updateCredentials = db.prepare('UPDATE apps SET client_id = ?, client_secret = ? WHERE id = ?');
   const updateRegistration = db.prepare('UPDATE apps SET open_registration = ? WHERE id = ?');
+  // Every API request looks its app up by the URL: the few apps are kept in memory, and every
+  // change here drops them (this process is the only writer of its database).
+  const cache = new Map<string, AppRecord>();
+  const key = (org: string, name: string) => `${org}\u0000${name}`;
 
   return {
     find(org: string, name: string): AppRecord | undefined {
+      const cached = cache.get(key(org, name));
+      if (cached) return cached;
       const row = byName.get(org, name) as AppRow | undefined;
-      return row && toRecord(row);
+      if (!row) return undefined;
+      const record = toRecord(row);
+      cache.set(key(org, name), record);
+      return record;
     },
     create(app: Omit<AppRecord, 'id'>): AppRecord {
       insert.run(app.org, app.name, app.uuid, app.clientId, app.clientSecret, app.openRegistration ? 1 : 0);
+      cache.clear();
       return this.find(app.org, app.name)!;
     },
     setCredentials(id: number, clientId: string, clientSecret: string): void {
       updateCredentials.run(clientId, clientSecret, id);
+      cache.clear();
     },
     setOpenRegistration(id: number, open: boolean): void {
       updateRegistration.run(open ? 1 : 0, id);
+      cache.clear();
     },
   };
 }
