@@ -23,6 +23,9 @@ export function createTokensStore(db: DatabaseSync, now: () => number = Date.now
     `DELETE FROM tokens WHERE app_id = ? AND rowid <= (SELECT rowid FROM tokens WHERE app_id = ? ORDER BY rowid DESC LIMIT 1 OFFSET ?)`,
   );
   let issued = 0;
+  // Every API request looks its token up: known tokens are kept in memory too (a token never
+  // changes; pruning drops them all).
+  const cache = new Map<string, TokenRecord>();
 
   return {
     insert(digest: string, appId: number, expiresAt: number): void {
@@ -33,13 +36,20 @@ export function createTokensStore(db: DatabaseSync, now: () => number = Date.now
     prune(appId: number): void {
       pruneExpired.run(now() - EXPIRED_TOKEN_GRACE_MS);
       pruneOldest.run(appId, appId, MAX_TOKENS_PER_APP);
+      cache.clear();
     },
     count(): number {
       return Number((db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n);
     },
     find(digest: string): TokenRecord | undefined {
+      const cached = cache.get(digest);
+      if (cached) return cached;
       const row = find.get(digest) as { app_id: number; expires_at: number } | undefined;
-      return row && { appId: row.app_id, expiresAt: row.expires_at };
+      if (!row) return undefined;
+      const record = { appId: row.app_id, expiresAt: row.expires_at };
+      if (cache.size >= MAX_TOKENS_PER_APP) cache.clear();
+      cache.set(digest, record);
+      return record;
     },
   };
 }
