@@ -95,18 +95,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let origin = '';
   let listenAddress = host;
   const listener = createRequestListener({
-      store,
-      clock,
-      settings: {
-        tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-        scryptCost: options.scryptCost ?? (inMemory ? DEFAULT_SCRYPT_COST_MEMORY : DEFAULT_SCRYPT_COST_FILE),
-      },
-      rateLimiter: limit === 'off' ? undefined : createRateLimiter(limit, clock.now),
-      rateLimitStatus: options.rateLimitStatus ?? 503,
-      origin: () => origin,
-      log: options.log,
-      controlGuard: createControlGuard(() => [host, listenAddress], options.controlHosts),
-    });
+    store,
+    clock,
+    settings: {
+      tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+      scryptCost: options.scryptCost ?? (inMemory ? DEFAULT_SCRYPT_COST_MEMORY : DEFAULT_SCRYPT_COST_FILE),
+    },
+    rateLimiter: limit === 'off' ? undefined : createRateLimiter(limit, clock.now),
+    rateLimitStatus: options.rateLimitStatus ?? 503,
+    origin: () => origin,
+    log: options.log,
+    controlGuard: createControlGuard(() => [host, listenAddress], options.controlHosts),
+  });
   // Timeouts a local test server needs: a client that stops sending mid-request is answered 408
   // and let go within seconds, not after Node's 300 s default (issue 10).
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
