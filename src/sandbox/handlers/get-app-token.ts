@@ -1,31 +1,24 @@
-// POST /token (getAppToken): client credentials for an app token.
+// POST /token (getAppToken): one of three grants. client_credentials gives the app (admin) token;
+// password and inherit give a user token (docs/easemob-facts.md, "User token"). An unknown
+// grant type is refused as the service refuses it: 400 invalid_grant.
 import type { Handler } from '../context.ts';
+import { clientCredentialsGrant } from '../grants/client-credentials-grant.ts';
+import { inheritGrant } from '../grants/inherit-grant.ts';
+import { passwordGrant } from '../grants/password-grant.ts';
 import { errors } from '../http/api-error.ts';
-import { newAppToken, tokenDigest } from '../security/app-tokens.ts';
-import { sameSecret } from '../security/client-credentials.ts';
 import { isObject } from '../validation/user-fields.ts';
-
-const MAX_TTL = 2_147_483_647;
 
 export const getAppToken: Handler = (ctx) => {
   const body = ctx.body;
-  if (!isObject(body) || typeof body.client_id !== 'string' || typeof body.client_secret !== 'string') {
-    throw errors.illegalArgument('grant_type, client_id and client_secret are required');
+  if (!isObject(body) || typeof body.grant_type !== 'string') throw errors.illegalArgument('grant_type is required');
+  switch (body.grant_type) {
+    case 'client_credentials':
+      return clientCredentialsGrant(ctx, body);
+    case 'password':
+      return passwordGrant(ctx, body);
+    case 'inherit':
+      return inheritGrant(ctx, body);
+    default:
+      throw errors.invalidGrant();
   }
-  if (body.grant_type !== 'client_credentials') throw errors.invalidGrant();
-  let ttl = ctx.settings.tokenTtlSeconds;
-  if (body.ttl !== undefined && body.ttl !== null) {
-    if (typeof body.ttl !== 'number' || !Number.isInteger(body.ttl) || body.ttl < 1 || body.ttl > MAX_TTL) {
-      throw errors.illegalArgument(`ttl must be an integer from 1 to ${MAX_TTL}`);
-    }
-    ttl = body.ttl;
-  }
-  // Both compared, always, so the answer takes as long whichever one is wrong.
-  const idMatches = sameSecret(body.client_id, ctx.app.clientId);
-  const secretMatches = sameSecret(body.client_secret, ctx.app.clientSecret);
-  if (!idMatches || !secretMatches) throw errors.invalidGrant();
-
-  const token = newAppToken();
-  ctx.store.tokens.insert(tokenDigest(token), ctx.app.id, ctx.now + ttl * 1000);
-  return { body: { access_token: token, expires_in: ttl, application: ctx.app.uuid } };
 };

@@ -1,4 +1,5 @@
-// PUT /users/{username}/password (resetPassword): body {"newpassword"}.
+// PUT /users/{username}/password (resetPassword): body {"newpassword"}. Like the service, a reset
+// revokes the user's tokens and takes the user offline (its devices must log in again).
 import type { Handler } from '../context.ts';
 import { findUser } from '../find-user.ts';
 import { errors } from '../http/api-error.ts';
@@ -14,6 +15,10 @@ export const resetPassword: Handler = async (ctx) => {
   }
   const password = checkPassword(body.newpassword);
   const hash = await hashPassword(password, ctx.settings.scryptCost);
-  ctx.store.users.setPassword(user.seq, hash, ctx.now);
+  ctx.store.transaction(() => {
+    ctx.store.users.setPassword(user.seq, hash, ctx.now);
+    ctx.store.userTokens.revokeAll(user.seq);
+    ctx.store.users.setOnline(user.seq, false);
+  });
   return { body: { action: 'set user password', timestamp: ctx.now, duration: duration(ctx) } };
 };

@@ -1,16 +1,19 @@
-// PUT /users/{username} (updateNickname): body {"nickname"}.
+// PUT /users/{username} (updateNickname): the nickname and the push settings, any of them alone
+// (validation/push-settings.ts). What was set comes back in the entity, and from getUser.
 import type { Handler } from '../context.ts';
 import { findUser } from '../find-user.ts';
-import { errors } from '../http/api-error.ts';
 import { envelope } from '../http/envelope.ts';
-import { toUserEntity } from '../user-entity.ts';
-import { checkNickname, isObject } from '../validation/user-fields.ts';
+import { toUserEntityWithPush } from '../user-entity.ts';
+import { parseUserUpdate } from '../validation/push-settings.ts';
 
 export const updateNickname: Handler = (ctx) => {
   const user = findUser(ctx, ctx.params.username);
-  const body = ctx.body;
-  if (!isObject(body) || body.nickname === undefined || body.nickname === null) throw errors.illegalArgument('nickname is required');
-  ctx.store.users.setNickname(user.seq, checkNickname(body.nickname), ctx.now);
-  const updated = ctx.store.users.get(user.seq) ?? user;
-  return { body: envelope(ctx, { action: 'put', path: '/users', entities: [toUserEntity(updated)] }) };
+  const update = parseUserUpdate(ctx.body);
+  const { store } = ctx;
+  store.transaction(() => {
+    if (update.nickname !== undefined) store.users.setNickname(user.seq, update.nickname, ctx.now);
+    if (Object.keys(update.push).length > 0) store.pushSettings.update(user.seq, update.push);
+  });
+  const updated = store.users.get(user.seq) ?? user;
+  return { body: envelope(ctx, { action: 'put', path: '/users', entities: [toUserEntityWithPush(updated, store.pushSettings.get(user.seq))] }) };
 };
