@@ -58,7 +58,7 @@ describe('updateNickname with push settings', () => {
     ['a display style of "2"', { notification_display_style: '2' }],
     ['a display style of true', { notification_display_style: true }],
     ['do-not-disturb as a string', { notification_no_disturbing: 'true' }],
-    ['an hour of 24', { notification_no_disturbing_start: '24' }],
+    ['an hour of 25', { notification_no_disturbing_start: '25' }],
     ['an hour that is not a number', { notification_no_disturbing_end: 'seven' }],
     ['a nickname of the wrong type, with a good style', { nickname: 5, notification_display_style: 1 }],
     ['only unknown properties', { push_name: 'x' }],

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS push_settings (
 export interface PushSettings {
   displayStyle?: 0 | 1;
   noDisturbing?: boolean;
-  /** An hour, 0..23 (the SDKs send it as a string; it is answered as a number). */
+  /** An hour, 0..24 (the SDKs send it as a string; it is answered as a number). */
   noDisturbingStart?: number;
   noDisturbingEnd?: number;
 }

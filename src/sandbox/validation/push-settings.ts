@@ -20,10 +20,10 @@ function displayStyle(value: unknown): 0 | 1 {
   throw errors.illegalArgument('notification_display_style must be 0 or 1');
 }
 
-/** An hour from 0 to 23, as a number or a string of digits (the SDKs send strings). */
+/** An hour from 0 to 24 (the 2015 guide's answers show an end hour of 24), as a number or a string of digits (the SDKs send strings). */
 function hour(name: string, value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 23) throw errors.illegalArgument(`${name} must be an hour from 0 to 23`);
+  if (!Number.isInteger(n) || n < 0 || n > 24) throw errors.illegalArgument(`${name} must be an hour from 0 to 24`);
   return n;
 }
 
