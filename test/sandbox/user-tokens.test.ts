@@ -13,8 +13,9 @@ afterAll(() => t.sandbox.close());
 
 const login = (username: string, password: string, extra: Record<string, unknown> = {}) =>
   call(t.app, 'POST', '/token', { json: { grant_type: 'password', username, password, ...extra } });
-const inherit = (body: Record<string, unknown>, token: string | undefined = t.token) =>
-  call(t.app, 'POST', '/token', { json: { grant_type: 'inherit', ...body }, ...(token !== undefined ? { token } : {}) });
+/** `token` null: no Authorization header. */
+const inherit = (body: Record<string, unknown>, token: string | null = t.token) =>
+  call(t.app, 'POST', '/token', { json: { grant_type: 'inherit', ...body }, ...(token !== null ? { token } : {}) });
 
 describe('password grant', () => {
   it("gives the user a token, its lifetime and the user's entity; the web SDK's timestamp is ignored", async () => {
@@ -88,7 +89,7 @@ describe('inherit grant', () => {
   });
 
   it('needs the app token: none, a corrupt one or a user token answers 401', async () => {
-    expectError(await inherit({ username: 'bob' }, undefined), 401, 'unauthorized');
+    expectError(await inherit({ username: 'bob' }, null), 401, 'unauthorized');
     expectError(await inherit({ username: 'bob' }, 'garbage!'), 401, 'auth_bad_access_token');
     const userToken = (await login('bob', 'pw-bob')).body.access_token as string;
     expectError(await inherit({ username: 'alice' }, userToken), 401, 'unauthorized');
@@ -117,7 +118,8 @@ describe('what a user token may do', () => {
       ['POST', '/users/bob/deactivate'],
     ] as const;
     for (const [method, path] of denied) {
-      const answer = await call(t.app, method, path, { token, json: { nickname: 'x', newpassword: 'x', username: 'x', password: 'x' } });
+      const json = { nickname: 'x', newpassword: 'x', username: 'x', password: 'x' };
+      const answer = await call(t.app, method, path, { token, ...(method === 'GET' ? {} : { json }) });
       expectError(answer, 401, 'unauthorized', new RegExp(`^Subject does not have permission \\[applications:${method.toLowerCase()}:${t.app.uuid}:`));
     }
     expect((await t.api('GET', '/users/bob')).body.entities[0].nickname).toBeUndefined();
