@@ -599,13 +599,6 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /**
-         * Cursor
-         * @description An opaque pagination cursor (游标). Send it back unchanged to fetch the next page; it is present
-         *     while more pages remain and absent on the last page. Do not parse or build cursors.
-         * @example LTU2ODc0MzQzOnNmdTlxdF9LRWVPaVFvMWlBZmc4S3c
-         */
-        Cursor: string;
-        /**
          * ResponseEnvelope
          * @description The fields the service wraps successful answers in. Not every operation returns every field;
          *     each operation's schema says which it requires. Unknown fields may appear and must be ignored
@@ -634,6 +627,13 @@ export interface components {
             /** @description The app name (`app_name`). */
             applicationName?: string;
         };
+        /**
+         * Cursor
+         * @description An opaque pagination cursor (游标). Send it back unchanged to fetch the next page; it is present
+         *     while more pages remain and absent on the last page. Do not parse or build cursors.
+         * @example LTU2ODc0MzQzOnNmdTlxdF9LRWVPaVFvMWlBZmc4S3c
+         */
+        Cursor: string;
         /**
          * UserPage
          * @description A page of users. `cursor` is present while more remain and absent on the last page;
@@ -923,9 +923,9 @@ export interface components {
          * @description The `cursor` of the previous answer, unchanged, to go on from there (往下取数据的时候带着游标).
          *     Opaque: pass back what you were given. Like the service, an empty cursor (`cursor=`, as the
          *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
-         *     service starts from the first page; it is not an error.
+         *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
          */
-        Cursor: components["schemas"]["Cursor"];
+        Cursor: string;
         /**
          * @description How many users to delete, 1 to 100. The service picks which; the answer lists them.
          *     (可一次删除N个用户, 具体删除哪些并没有指定, 可以在返回值中查看到哪些用户被删除掉了。)
@@ -1017,7 +1017,7 @@ export interface operations {
                  * @description The `cursor` of the previous answer, unchanged, to go on from there (往下取数据的时候带着游标).
                  *     Opaque: pass back what you were given. Like the service, an empty cursor (`cursor=`, as the
                  *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
-                 *     service starts from the first page; it is not an error.
+                 *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -1088,7 +1088,7 @@ export interface operations {
                  * @description The `cursor` of the previous answer, unchanged, to go on from there (往下取数据的时候带着游标).
                  *     Opaque: pass back what you were given. Like the service, an empty cursor (`cursor=`, as the
                  *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
-                 *     service starts from the first page; it is not an error.
+                 *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };

@@ -76,6 +76,10 @@ describe('listUsers', () => {
   });
 
   // Usergrid ignores a cursor that is empty or does not decode to "<n>:<bytes>" (docs/easemob-facts.md, "Cursors").
+  it('answers 400 for a cursor over 1024 characters, longer than any the service makes', async () => {
+    expectError(await t.api('GET', `/users?cursor=${'x'.repeat(1025)}`), 400, 'illegal_argument', /cursor/);
+  });
+
   it.each(['!!!', 'bm90LWEtY3Vyc29y', 'MTIz', '', 'x'.repeat(600), '${cursor}'])('serves the first page for the empty or undecodable cursor %s', async (cursor) => {
     const first = await t.api('GET', '/users?limit=3');
     const answer = await t.api('GET', `/users?limit=3&cursor=${encodeURIComponent(cursor)}`);
