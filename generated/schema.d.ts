@@ -476,11 +476,8 @@ export interface components {
             /** @constant */
             grant_type: "inherit";
             username: components["schemas"]["Username"];
-            /**
-             * @description Register the user first when it does not exist (用户不存在时自动注册).
-             * @default false
-             */
-            autoCreateUser: boolean;
+            /** @description Register the user first when it does not exist (用户不存在时自动注册); false when left out. */
+            autoCreateUser?: boolean;
             ttl?: components["schemas"]["TokenTtl"];
         };
         /**

@@ -8,7 +8,7 @@ import { findUser } from '../find-user.ts';
 import { errors } from '../http/api-error.ts';
 import { envelope } from '../http/envelope.ts';
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+// Control characters (\u0000-\u001f, \u007f) are what is refused.
 export const MSG_ID_PATTERN = /^[^/\u0000-\u001f\u007f]{1,1024}$/;
 
 export const getOfflineMessageStatus: Handler = (ctx) => {
