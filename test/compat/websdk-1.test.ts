@@ -8,7 +8,7 @@
 // What it reads: open's success handler reads `access_token` (_login) and `expires_in`
 // (accessTokenExpires); its error handler reads `error` and `error_description`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserHeaders, expectReadableByPage } from './support/browser.ts';
+import { expectReadableByPage, xhr } from './support/browser.ts';
 import { replay, startCompatTarget, type CompatTarget } from './support/replay.ts';
 
 let target: CompatTarget;
@@ -22,24 +22,14 @@ const TEXT_PLAIN: Array<[string, string]> = [['Content-Type', 'text/plain;charse
 
 describe('websdk 1.x', () => {
   it('signup: POST /users as text/plain, no token, no preflight', async () => {
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/users',
-      headers: browserHeaders(TEXT_PLAIN),
-      body: JSON.stringify({ username: 'web1user', password: 'web1-pw', nickname: '' }),
-    });
+    const answer = await replay(target, xhr('POST', '/users', TEXT_PLAIN, { username: 'web1user', password: 'web1-pw', nickname: '' }));
     expect(answer.status, answer.text).toBe(200);
     expectReadableByPage(answer);
     expect(answer.json.entities[0].username).toBe('web1user');
   });
 
   it('open: POST /token as text/plain with grant_type password and timestamp', async () => {
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/token',
-      headers: browserHeaders(TEXT_PLAIN),
-      body: JSON.stringify({ grant_type: 'password', username: 'web1user', password: 'web1-pw', timestamp: 1767225600000 }),
-    });
+    const answer = await replay(target, xhr('POST', '/token', TEXT_PLAIN, { grant_type: 'password', username: 'web1user', password: 'web1-pw', timestamp: 1767225600000 }));
     expect(answer.status, answer.text).toBe(200);
     expectReadableByPage(answer);
     expect(typeof answer.json.access_token).toBe('string');
@@ -48,12 +38,7 @@ describe('websdk 1.x', () => {
   });
 
   it('open with an unknown user: the error handler reads error and error_description', async () => {
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/token',
-      headers: browserHeaders(TEXT_PLAIN),
-      body: JSON.stringify({ grant_type: 'password', username: 'nobody1', password: 'x', timestamp: 1767225600000 }),
-    });
+    const answer = await replay(target, xhr('POST', '/token', TEXT_PLAIN, { grant_type: 'password', username: 'nobody1', password: 'x', timestamp: 1767225600000 }));
     expect(answer.status).toBe(404);
     expectReadableByPage(answer);
     expect(answer.json.error).toBe('invalid_grant');
@@ -61,12 +46,7 @@ describe('websdk 1.x', () => {
   });
 
   it('signup of a taken name: the error reaches the page', async () => {
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/users',
-      headers: browserHeaders(TEXT_PLAIN),
-      body: JSON.stringify({ username: 'WEB1USER', password: 'x', nickname: '' }),
-    });
+    const answer = await replay(target, xhr('POST', '/users', TEXT_PLAIN, { username: 'WEB1USER', password: 'x', nickname: '' }));
     expect(answer.status).toBe(400);
     expectReadableByPage(answer);
     expect(answer.json.error).toBe('duplicate_unique_property_exists');

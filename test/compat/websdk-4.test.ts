@@ -11,7 +11,7 @@
 // What it reads: login reads `access_token` and `expires_in` (and `error_description` on failure);
 // the signup resolves with the whole answer; updateCurrentUserNick returns the answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserHeaders, expectReadableByPage, preflight } from './support/browser.ts';
+import { expectReadableByPage, xhr, preflight } from './support/browser.ts';
 import { replay, startCompatTarget, type CompatTarget } from './support/replay.ts';
 
 let target: CompatTarget;
@@ -27,12 +27,7 @@ const BOTH_CONTENT_TYPES: Array<[string, string]> = [['Content-Type', 'applicati
 describe('websdk 4.x', () => {
   it('signup: preflight, then POST /users with no token', async () => {
     await preflight(target, 'POST', '/users', 'content-type');
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/users',
-      headers: browserHeaders(BOTH_CONTENT_TYPES),
-      body: JSON.stringify({ username: 'web4user', password: 'web4-pw', nickname: '' }),
-    });
+    const answer = await replay(target, xhr('POST', '/users', BOTH_CONTENT_TYPES, { username: 'web4user', password: 'web4-pw', nickname: '' }));
     expect(answer.status, answer.text).toBe(200);
     expectReadableByPage(answer);
     expect(answer.json.entities[0].username).toBe('web4user');
@@ -40,12 +35,7 @@ describe('websdk 4.x', () => {
 
   it('open (password login): preflight, then POST /token with grant_type password and timestamp', async () => {
     await preflight(target, 'POST', '/token', 'content-type');
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/token',
-      headers: browserHeaders(BOTH_CONTENT_TYPES),
-      body: JSON.stringify({ grant_type: 'password', username: 'web4user', password: 'web4-pw', timestamp: 1767225600000 }),
-    });
+    const answer = await replay(target, xhr('POST', '/token', BOTH_CONTENT_TYPES, { grant_type: 'password', username: 'web4user', password: 'web4-pw', timestamp: 1767225600000 }));
     expect(answer.status, answer.text).toBe(200);
     expectReadableByPage(answer);
     expect(typeof answer.json.access_token).toBe('string');
@@ -54,12 +44,7 @@ describe('websdk 4.x', () => {
   });
 
   it('open with a wrong password: the page can read error_description', async () => {
-    const answer = await replay(target, {
-      method: 'POST',
-      path: '/token',
-      headers: browserHeaders(BOTH_CONTENT_TYPES),
-      body: JSON.stringify({ grant_type: 'password', username: 'web4user', password: 'wrong', timestamp: 1767225600000 }),
-    });
+    const answer = await replay(target, xhr('POST', '/token', BOTH_CONTENT_TYPES, { grant_type: 'password', username: 'web4user', password: 'wrong', timestamp: 1767225600000 }));
     expect(answer.status).toBe(400);
     expectReadableByPage(answer);
     expect(typeof answer.json.error_description).toBe('string');
@@ -67,12 +52,7 @@ describe('websdk 4.x', () => {
 
   it("updateCurrentUserNick: preflight, then PUT /users/{user} with the user's own token", async () => {
     await preflight(target, 'PUT', '/users/web4user', 'authorization,content-type');
-    const answer = await replay(target, {
-      method: 'PUT',
-      path: '/users/web4user',
-      headers: browserHeaders([['Authorization', `Bearer ${userToken}`], ['Content-Type', 'application/json']]),
-      body: JSON.stringify({ nickname: '网页用户' }),
-    });
+    const answer = await replay(target, xhr('PUT', '/users/web4user', [['Authorization', `Bearer ${userToken}`], ['Content-Type', 'application/json']], { nickname: '网页用户' }));
     expect(answer.status, answer.text).toBe(200);
     expectReadableByPage(answer);
     expect(answer.json.entities[0].nickname).toBe('网页用户');

@@ -2,13 +2,18 @@
 // request that is not "simple" (a JSON Content-Type, an Authorization header) a preflight OPTIONS
 // first, which must allow the request or the browser never sends it.
 import { expect } from 'vitest';
-import { replay, type CompatTarget, type ReplayAnswer } from './replay.ts';
+import { replay, type CompatTarget, type ReplayAnswer, type ReplayRequest } from './replay.ts';
 
 export const PAGE_ORIGIN = 'http://localhost:8080';
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 
 export function browserHeaders(extra: Array<[string, string]>): Array<[string, string]> {
   return [['Host', ''], ['Connection', 'keep-alive'], ['Accept', '*/*'], ...extra, ['User-Agent', USER_AGENT], ['Origin', PAGE_ORIGIN], ['Referer', `${PAGE_ORIGIN}/`], ['Accept-Language', 'zh-CN,zh;q=0.9']];
+}
+
+/** An XMLHttpRequest from the page: the SDK's headers among the browser's, the body as JSON text. */
+export function xhr(method: string, path: string, sdkHeaders: Array<[string, string]>, body: unknown): ReplayRequest {
+  return { method, path, headers: browserHeaders(sdkHeaders), body: JSON.stringify(body) };
 }
 
 /** The preflight a browser sends before a non-simple request, held to what the browser checks. */
