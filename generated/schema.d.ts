@@ -28,8 +28,8 @@ export interface paths {
          *     for a user's device with `inherit`) carries that user's rights only: it reads and updates the
          *     user's own entity, and any other operation answers it 401 `unauthorized`.
          *
-         *     The operationId keeps its first name, `getAppToken`: renaming it would rename the method in
-         *     every client generated from this description.
+         *     Before version 2015.2.0 of this description, this operation was `getAppToken`; it was renamed when it began to log users
+         *     in (see CHANGELOG.md).
          *
          *     **Cache the token until it nears expiry** (`expires_in`, in seconds). Requesting tokens
          *     too often gets the account blocked.
@@ -38,7 +38,7 @@ export interface paths {
          *     接口返回值中的expires_in字段，所以，请不要频繁向服务器发送获取token的请求，同一账号发送此请求超过一定
          *     频率会被服务器封号，切记，切记！！
          */
-        post: operations["getAppToken"];
+        post: operations["getToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -122,12 +122,12 @@ export interface paths {
          *     `GET /users/{username}` afterwards, carry what was set. A user token may call this on its own
          *     user (the web SDK's `updateCurrentUserNick` does).
          *
-         *     The operationId keeps its first name, `updateNickname`: renaming it would rename the method in
-         *     every client generated from this description.
+         *     Before version 2015.2.0 of this description, this operation was `updateNickname`; it was renamed when it began to take the
+         *     push settings (see CHANGELOG.md).
          *
          *     修改用户昵称；设置推送显示方式（notification_display_style）与免打扰（notification_no_disturbing）。
          */
-        put: operations["updateNickname"];
+        put: operations["updateUser"];
         post?: never;
         /**
          * Delete one user
@@ -694,7 +694,7 @@ export interface components {
          */
         PushHour: number | string;
         /**
-         * NicknameChange
+         * UserUpdate
          * @description The nickname and the push settings of a user; any one of them alone is an update. The vendor's
          *     SDKs send the display style alone (Java SDK 1.x `NotificationDisplayStyle.set`, as the string
          *     "0" or "1"), the do-not-disturb fields alone (`NotificationNoDisturbing.open`/`close`), or all
@@ -702,7 +702,7 @@ export interface components {
          *     the vendor's docs in 2023 and are still sent by its SDKs. Properties the service does not know
          *     are ignored by it.
          */
-        NicknameChange: {
+        UserUpdate: {
             nickname?: components["schemas"]["Nickname"];
             /**
              * @description Push display style (推送显示方式): 0 shows "you have a new message" only, 1 shows the message text. Sent as a number or as the string "0" or "1"; answered as a number.
@@ -892,7 +892,7 @@ export interface components {
             };
         };
         /** @description A nickname over 100 characters, a body with none of the fields, a display style other than 0 or 1, a push field of the wrong type, a body that is not JSON, or an unknown org/app. */
-        InvalidNicknameChange: {
+        InvalidUserUpdate: {
             headers: {
                 [name: string]: unknown;
             };
@@ -954,7 +954,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getAppToken: {
+    getToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -1143,7 +1143,7 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
-    updateNickname: {
+    updateUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -1155,7 +1155,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NicknameChange"];
+                "application/json": components["schemas"]["UserUpdate"];
             };
         };
         responses: {
@@ -1168,7 +1168,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            400: components["responses"]["InvalidNicknameChange"];
+            400: components["responses"]["InvalidUserUpdate"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];

@@ -19,7 +19,7 @@ export function toUserEntity(user: UserRecord): UserEntity {
   return entity;
 }
 
-/** The entity with the push settings that were set (the answers of updateNickname and getUser). */
+/** The entity with the push settings that were set (the answers of updateUser and getUser). */
 export function toUserEntityWithPush(user: UserRecord, push: PushSettings): UserEntity {
   const entity = toUserEntity(user);
   if (push.displayStyle !== undefined) entity.notification_display_style = push.displayStyle;

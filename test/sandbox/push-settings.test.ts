@@ -12,7 +12,7 @@ afterAll(() => t.sandbox.close());
 
 const entity = async (username: string) => (await t.api('GET', `/users/${username}`)).body.entities[0];
 
-describe('updateNickname with push settings', () => {
+describe('updateUser with push settings', () => {
   it('takes the display style alone, as a string or a number, and answers it as a number', async () => {
     const answer = await t.api('PUT', '/users/pat', { json: { notification_display_style: '1' } });
     expect(answer.status, answer.text).toBe(200);

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.sandbox.close());
 
-describe('getAppToken', () => {
+describe('getToken', () => {
   it('gives a random token of at least 128 bits, the default lifetime and the app uuid', async () => {
     const answer = await call(t.app, 'POST', '/token', {
       json: { grant_type: 'client_credentials', client_id: t.app.clientId, client_secret: t.app.clientSecret },

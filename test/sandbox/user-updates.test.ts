@@ -33,7 +33,7 @@ describe('resetPassword', () => {
   });
 });
 
-describe('updateNickname', () => {
+describe('updateUser', () => {
   it('sets the nickname and returns the entity', async () => {
     const answer = await t.api('PUT', '/users/jianguo', { json: { nickname: '张建国' } });
     expect(answer.status).toBe(200);

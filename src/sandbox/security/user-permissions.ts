@@ -11,7 +11,7 @@ import type { AppRecord } from '../storage/apps-store.ts';
 import { usernameKey, type UserRecord } from '../storage/users-store.ts';
 
 /** Operations a user may call on its own entity, the `{username}` in the path being itself. */
-const OWN_ENTITY_OPERATIONS = new Set(['getUser', 'updateNickname']);
+const OWN_ENTITY_OPERATIONS = new Set(['getUser', 'updateUser']);
 
 export function userMayCall(operationId: string, params: Record<string, string>, user: UserRecord, app: AppRecord): boolean {
   if (operationId === 'createUsers') return app.openRegistration;

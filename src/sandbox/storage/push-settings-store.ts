@@ -1,6 +1,6 @@
 // A user's push settings (PUT /users/{username}): the notification display style and the
 // legacy do-not-disturb fields. Kept apart from the users table: only the two operations that
-// show them (updateNickname, getUser) read it, and a user without settings has no row.
+// show them (updateUser, getUser) read it, and a user without settings has no row.
 import type { DatabaseSync } from 'node:sqlite';
 
 const SCHEMA = `

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { SuiteRef, TargetKind } from '../support/suite.ts';
 
 export function pushSettingsScenarios(suite: SuiteRef, kind: TargetKind): void {
-  it('updateNickname: the display style alone (as the string "1"), then do-not-disturb alone; getUser shows both', async () => {
+  it('updateUser: the display style alone (as the string "1"), then do-not-disturb alone; getUser shows both', async () => {
     const { api } = suite();
     const name = api.username('push');
     await api.createUsers(name);
@@ -22,7 +22,7 @@ export function pushSettingsScenarios(suite: SuiteRef, kind: TargetKind): void {
   // Prism's proxy refuses a request the description does not allow before the service sees it.
   if (kind === 'proxy') return;
 
-  it('updateNickname: a display style outside 0/1 is 400 and changes nothing', async () => {
+  it('updateUser: a display style outside 0/1 is 400 and changes nothing', async () => {
     const { api } = suite();
     const name = api.username('push');
     await api.createUsers(name);

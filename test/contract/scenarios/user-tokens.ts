@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { SuiteRef } from '../support/suite.ts';
 
 export function userTokenScenarios(suite: SuiteRef): void {
-  it('getAppToken password grant: a user logs in, reads its own entity, and is refused admin operations', async () => {
+  it('getToken password grant: a user logs in, reads its own entity, and is refused admin operations', async () => {
     const { api } = suite();
     const name = api.username('login');
     await api.createUsers(name);
@@ -18,7 +18,7 @@ export function userTokenScenarios(suite: SuiteRef): void {
     expect(admin.body.error).toBe('unauthorized');
   });
 
-  it('getAppToken password grant: a wrong password is 400 invalid_grant, an unknown user 404', async () => {
+  it('getToken password grant: a wrong password is 400 invalid_grant, an unknown user 404', async () => {
     const { api } = suite();
     const name = api.username('badpw');
     await api.createUsers(name);
@@ -30,7 +30,7 @@ export function userTokenScenarios(suite: SuiteRef): void {
     expect(unknown.body.error).toBe('invalid_grant');
   });
 
-  it('getAppToken inherit grant: with the app token, a token for a user; autoCreateUser registers it first', async () => {
+  it('getToken inherit grant: with the app token, a token for a user; autoCreateUser registers it first', async () => {
     const { api } = suite();
     const name = api.username('inh');
     const answer = await api.call('POST', '/token', { body: { grant_type: 'inherit', username: name, autoCreateUser: true } });
@@ -40,7 +40,7 @@ export function userTokenScenarios(suite: SuiteRef): void {
     expect((await api.call('GET', `/users/${name}`)).status).toBe(200);
   });
 
-  it('getAppToken inherit grant: without the app token, 401', async () => {
+  it('getToken inherit grant: without the app token, 401', async () => {
     const { api } = suite();
     const answer = await api.call('POST', '/token', { token: null, body: { grant_type: 'inherit', username: api.username('inh'), autoCreateUser: false } });
     expect(answer.status).toBe(401);

@@ -1,4 +1,4 @@
-// PUT /users/{username} (updateNickname): the nickname and the push settings, any of them alone
+// PUT /users/{username} (updateUser): the nickname and the push settings, any of them alone
 // (validation/push-settings.ts). What was set comes back in the entity, and from getUser.
 import type { Handler } from '../context.ts';
 import { findUser } from '../find-user.ts';
@@ -6,7 +6,7 @@ import { envelope } from '../http/envelope.ts';
 import { toUserEntityWithPush } from '../user-entity.ts';
 import { parseUserUpdate } from '../validation/push-settings.ts';
 
-export const updateNickname: Handler = (ctx) => {
+export const updateUser: Handler = (ctx) => {
   const user = findUser(ctx, ctx.params.username);
   const update = parseUserUpdate(ctx.body);
   const { store } = ctx;

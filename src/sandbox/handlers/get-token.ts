@@ -1,4 +1,4 @@
-// POST /token (getAppToken): one of three grants. client_credentials gives the app (admin) token;
+// POST /token (getToken): one of three grants. client_credentials gives the app (admin) token;
 // password and inherit give a user token (docs/easemob-facts.md, "User token"). An unknown
 // grant type is refused as the service refuses it: 400 invalid_grant.
 import type { Handler } from '../context.ts';
@@ -8,7 +8,7 @@ import { passwordGrant } from '../grants/password-grant.ts';
 import { errors } from '../http/api-error.ts';
 import { isObject } from '../validation/user-fields.ts';
 
-export const getAppToken: Handler = (ctx) => {
+export const getToken: Handler = (ctx) => {
   const body = ctx.body;
   if (!isObject(body) || typeof body.grant_type !== 'string') throw errors.illegalArgument('grant_type is required');
   switch (body.grant_type) {
