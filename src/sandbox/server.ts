@@ -1,5 +1,6 @@
 // The request pipeline: static files and the control API first (never rate-limited), then for
-// the API: rate limit → app from the URL → route → body (1 MiB) → token → JSON → handler.
+// the API: CORS headers (a preflight is answered there) → rate limit → app from the URL → route →
+// body (1 MiB) → token (a user token only where its user may call) → JSON → handler.
 // Every failure is an ErrorBody answer; bad input never reaches a 500.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { authenticate, hasCredentials, permissionDenied } from './authenticate.ts';

@@ -4,12 +4,11 @@
 import type { HandlerResult, RequestContext } from '../context.ts';
 import { errors } from '../http/api-error.ts';
 import { verifyPassword } from '../security/password-hash.ts';
-import { isObject } from '../validation/user-fields.ts';
 import { tokenTtl } from './token-ttl.ts';
 import { issueUserToken } from './user-token.ts';
 
 export async function passwordGrant(ctx: RequestContext, body: Record<string, unknown>): Promise<HandlerResult> {
-  if (!isObject(body) || typeof body.username !== 'string' || body.username === '') {
+  if (typeof body.username !== 'string' || body.username === '') {
     throw errors.illegalArgument('username is required for grant_type password');
   }
   if (typeof body.password !== 'string' || body.password === '') {
