@@ -9,6 +9,7 @@ import { loadDescription } from '../../src/contract/description.ts';
 import { accountScenarios } from './scenarios/account-state.ts';
 import { cursorAndCorsScenarios } from './scenarios/cursors-and-cors.ts';
 import { deleteUsersScenarios } from './scenarios/delete-users.ts';
+import { deleteUsersCursorScenarios } from './scenarios/delete-users-cursor.ts';
 import { errorScenarios } from './scenarios/errors.ts';
 import { negativeCasesRun, negativeDataScenarios } from './scenarios/negative-data.ts';
 import { pushSettingsScenarios } from './scenarios/push-settings.ts';
@@ -70,7 +71,10 @@ describe.each(kinds)('contract against the %s', (kind) => {
   cursorAndCorsScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);
   if (kind === 'sandbox') rateLimitScenarios(ref);
-  if (kind !== 'remote' || remote?.destructive) deleteUsersScenarios(ref);
+  if (kind !== 'remote' || remote?.destructive) {
+    deleteUsersScenarios(ref);
+    deleteUsersCursorScenarios(ref);
+  }
 
   it('held every answer to the description, and exercised every operation', () => {
     const { api, coverage } = ref();
