@@ -14,18 +14,31 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get an app admin token
-         * @description Exchanges the app's `client_id` and `client_secret` for an app admin token. Every other
-         *     operation needs this token as `Authorization: Bearer <token>`.
+         * Get a token (app admin token, or a user token)
+         * @description One of three grants, told apart by `grant_type`:
+         *
+         *     | grant_type | body | auth | answer |
+         *     |---|---|---|---|
+         *     | `client_credentials` | `client_id`, `client_secret`, optional `ttl` | none | an **app admin token**: `access_token`, `expires_in`, `application` |
+         *     | `password` | `username`, `password`, optional `ttl` | none | a **user token**: `access_token`, `expires_in`, `user` |
+         *     | `inherit` | `username`, optional `autoCreateUser`, optional `ttl` | app token | a user token, as `password` |
+         *
+         *     Every other operation of this API needs the **app token** as `Authorization: Bearer <token>`.
+         *     A user token (what the vendor's web SDK gets when a user logs in, or what your server mints
+         *     for a user's device with `inherit`) carries that user's rights only: it reads and updates the
+         *     user's own entity, and any other operation answers it 401 `unauthorized`.
+         *
+         *     Before version 2015.2.0 of this description, this operation was `getAppToken`; it was renamed when it began to log users
+         *     in (see CHANGELOG.md).
          *
          *     **Cache the token until it nears expiry** (`expires_in`, in seconds). Requesting tokens
          *     too often gets the account blocked.
          *
-         *     使用app的client_id和client_secret获取授权管理员token。token在有效期内都是可用的，有效期具体值请看
+         *     使用app的client_id和client_secret获取授权管理员token；用户名和密码（password）或用户 ID（inherit）获取用户token。token在有效期内都是可用的，有效期具体值请看
          *     接口返回值中的expires_in字段，所以，请不要频繁向服务器发送获取token的请求，同一账号发送此请求超过一定
          *     频率会被服务器封号，切记，切记！！
          */
-        post: operations["getAppToken"];
+        post: operations["getToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -74,7 +87,8 @@ export interface paths {
         /**
          * Delete N users the service picks
          * @description Deletes `limit` users of the app. **You do not choose which**: the answer lists the users
-         *     deleted, and carries a `cursor` when more remain. Meant for clearing test apps.
+         *     deleted, and carries a `cursor` when more remain; send it back to delete the next `limit`
+         *     users after it. Meant for clearing test apps.
          *
          *     删除某个app下指定数量的环信账号。可一次删除N个用户，数值可以修改。需要注意的是，这里只是批量的一次性删除掉N个
          *     用户，具体删除哪些并没有指定，可以在返回值中查看到哪些用户被删除掉了。
@@ -100,12 +114,20 @@ export interface paths {
          */
         get: operations["getUser"];
         /**
-         * Change a user's nickname
-         * @description Sets the nickname shown in push notifications (at most 100 characters).
+         * Change a user's nickname and push settings
+         * @description Sets the nickname shown in push notifications (at most 100 characters), and the push
+         *     settings: `notification_display_style` (0 or 1), and the legacy do-not-disturb fields
+         *     `notification_no_disturbing`, `notification_no_disturbing_start`, `_end`. Any one of them
+         *     alone is an update; fields left out keep their values. The answer's entity, and
+         *     `GET /users/{username}` afterwards, carry what was set. A user token may call this on its own
+         *     user (the web SDK's `updateCurrentUserNick` does).
          *
-         *     修改用户昵称。
+         *     Before version 2015.2.0 of this description, this operation was `updateNickname`; it was renamed when it began to take the
+         *     push settings (see CHANGELOG.md).
+         *
+         *     修改用户昵称；设置推送显示方式（notification_display_style）与免打扰（notification_no_disturbing）。
          */
-        put: operations["updateNickname"];
+        put: operations["updateUser"];
         post?: never;
         /**
          * Delete one user
@@ -383,6 +405,12 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Format: int64
+         * @description The token's lifetime in seconds. Accepted by later versions of the service; without it the
+         *     service's default applies (see `expires_in`).
+         */
+        TokenTtl: number;
+        /**
          * TokenRequest
          * @description The app's client credentials (client_id 和 client_secret 可以在环信管理后台的app详情页面看到).
          */
@@ -396,13 +424,28 @@ export interface components {
              * @description The app's client secret. Keep it on your server; never ship it in a client app.
              */
             client_secret: string;
-            /**
-             * Format: int64
-             * @description The token's lifetime in seconds. Accepted by later versions of the service; without it the
-             *     service's default applies (see `expires_in`).
-             */
-            ttl?: number;
+            ttl?: components["schemas"]["TokenTtl"];
         };
+        /**
+         * Username
+         * @description An Easemob user ID (环信ID): letters, digits, `_`, `-` and `.`, 1 to 64 bytes (these characters
+         *     are ASCII, so 64 characters). It is unique within the app **without regard to case**: `AA`,
+         *     `Aa` and `aa` are one user, and every lookup ignores case. The service keeps the spelling the
+         *     user was registered with. `.` and `..` alone are refused (400 `illegal_argument`): in a URL they
+         *     are dot segments (RFC 3986 §5.2.4), which clients remove, so no request could name such a user.
+         *
+         *     环信ID需要使用英文字母和（或）数字的组合；允许的环信ID正则 "[a-zA-Z0-9_\-.]*"。环信ID不区分大小写，
+         *     系统忽略大小写，认为AA,Aa,aa,aA都是一样的；环信ID在数据上的表现形式还是用户最初注册的形式。
+         * @example jliu
+         */
+        Username: string;
+        /**
+         * Password
+         * Format: password
+         * @description The password the user logs in to Easemob with (用户登录环信使用的密码). Never returned.
+         * @example 123456
+         */
+        Password: string;
         /**
          * EpochMillis
          * Format: int64
@@ -410,6 +453,34 @@ export interface components {
          * @example 1368377620796
          */
         EpochMillis: number;
+        /**
+         * PasswordGrantRequest
+         * @description A user logs in with its username and password and gets a user token (用户名和密码获取用户token).
+         *     The web SDK sends this from the user's device and adds `timestamp` (ms), which the service
+         *     ignores; so do other properties it does not know.
+         */
+        PasswordGrantRequest: {
+            /** @constant */
+            grant_type: "password";
+            username: components["schemas"]["Username"];
+            password: components["schemas"]["Password"];
+            ttl?: components["schemas"]["TokenTtl"];
+            timestamp?: components["schemas"]["EpochMillis"];
+        };
+        /**
+         * InheritGrantRequest
+         * @description The app server gets a token for one of its users without the user's password (通过用户 ID
+         *     获取用户 token). Needs the app token (`Authorization: Bearer <app token>`). With
+         *     `autoCreateUser: true`, an unknown user is registered first.
+         */
+        InheritGrantRequest: {
+            /** @constant */
+            grant_type: "inherit";
+            username: components["schemas"]["Username"];
+            /** @description Register the user first when it does not exist (用户不存在时自动注册); false when left out. */
+            autoCreateUser?: boolean;
+            ttl?: components["schemas"]["TokenTtl"];
+        };
         /**
          * DurationMillis
          * Format: int64
@@ -443,7 +514,10 @@ export interface components {
          * @example 7f90f7ca-bb24-11e2-b2d0-6d8e359945e4
          */
         EntityUuid: string;
-        /** TokenResponse */
+        /**
+         * TokenResponse
+         * @description The answer to the client_credentials grant, an app (admin) token.
+         */
         TokenResponse: {
             /** @description The app token (token值). Send it as `Authorization: Bearer <access_token>`. */
             access_token: string;
@@ -455,26 +529,6 @@ export interface components {
             expires_in: number;
             application: components["schemas"]["EntityUuid"];
         };
-        /**
-         * Cursor
-         * @description An opaque pagination cursor (游标). Send it back unchanged to fetch the next page; it is present
-         *     while more pages remain and absent on the last page. Do not parse or build cursors.
-         * @example LTU2ODc0MzQzOnNmdTlxdF9LRWVPaVFvMWlBZmc4S3c
-         */
-        Cursor: string;
-        /**
-         * Username
-         * @description An Easemob user ID (环信ID): letters, digits, `_`, `-` and `.`, 1 to 64 bytes (these characters
-         *     are ASCII, so 64 characters). It is unique within the app **without regard to case**: `AA`,
-         *     `Aa` and `aa` are one user, and every lookup ignores case. The service keeps the spelling the
-         *     user was registered with. `.` and `..` alone are refused (400 `illegal_argument`): in a URL they
-         *     are dot segments (RFC 3986 §5.2.4), which clients remove, so no request could name such a user.
-         *
-         *     环信ID需要使用英文字母和（或）数字的组合；允许的环信ID正则 "[a-zA-Z0-9_\-.]*"。环信ID不区分大小写，
-         *     系统忽略大小写，认为AA,Aa,aa,aA都是一样的；环信ID在数据上的表现形式还是用户最初注册的形式。
-         * @example jliu
-         */
-        Username: string;
         /**
          * Nickname
          * @description The display name used in push notifications (用于推送的昵称), at most 100 characters.
@@ -505,25 +559,42 @@ export interface components {
             device_token?: string;
             /**
              * Format: int32
-             * @description Push display style: 0 shows a summary only, 1 shows the message text.
+             * @description Push display style: 0 shows a summary only, 1 shows the message text. Present once set with `PUT /users/{username}`.
              */
             notification_display_style?: number;
             /** @description Whether do-not-disturb is on. */
             notification_no_disturbing?: boolean;
             /**
              * Format: int32
-             * @description Do-not-disturb start hour.
+             * @description Do-not-disturb start hour (legacy), as set with `PUT /users/{username}`.
              */
             notification_no_disturbing_start?: number;
             /**
              * Format: int32
-             * @description Do-not-disturb end hour.
+             * @description Do-not-disturb end hour (legacy), as set with `PUT /users/{username}`.
              */
             notification_no_disturbing_end?: number;
             /** @description The username again, as the older page shows it. */
             name?: string;
             /** @description Usergrid's entity metadata (links to collections), as the older page shows it. */
             metadata?: Record<string, never>;
+        };
+        /**
+         * UserTokenResponse
+         * @description The answer to the password and inherit grants: a token for one user, and the user's entity.
+         *     A user token is a bearer token like the app token, but it carries that user's rights only: it
+         *     reads and updates the user's own entity (`GET`/`PUT /users/{username}`), and every other
+         *     operation of this API answers it 401 `unauthorized` ("Subject does not have permission ...").
+         */
+        UserTokenResponse: {
+            /** @description The user token. Send it as `Authorization: Bearer <access_token>`. */
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Seconds until the token expires.
+             */
+            expires_in: number;
+            user: components["schemas"]["User"];
         };
         /**
          * ResponseEnvelope
@@ -555,6 +626,13 @@ export interface components {
             applicationName?: string;
         };
         /**
+         * Cursor
+         * @description An opaque pagination cursor (游标). Send it back unchanged to fetch the next page; it is present
+         *     while more pages remain and absent on the last page. Do not parse or build cursors.
+         * @example LTU2ODc0MzQzOnNmdTlxdF9LRWVPaVFvMWlBZmc4S3c
+         */
+        Cursor: string;
+        /**
          * UserPage
          * @description A page of users. `cursor` is present while more remain and absent on the last page;
          *     `count` is the number of entities on this page.
@@ -565,13 +643,6 @@ export interface components {
             /** Format: int32 */
             count?: number;
         };
-        /**
-         * Password
-         * Format: password
-         * @description The password the user logs in to Easemob with (用户登录环信使用的密码). Never returned.
-         * @example 123456
-         */
-        Password: string;
         /**
          * UserRegistration
          * @description One user to register. `username` and `password` are required, `nickname` is optional.
@@ -618,9 +689,31 @@ export interface components {
         UserResponse: components["schemas"]["ResponseEnvelope"] & {
             entities: components["schemas"]["User"][];
         };
-        /** NicknameChange */
-        NicknameChange: {
-            nickname: components["schemas"]["Nickname"];
+        /**
+         * @description An hour of the day for the do-not-disturb window (legacy): 0 to 23, and 24 (the 2015 guide's answers show an end hour of 24). The SDKs send it as a string ("22"); the service answers it as a number.
+         * @example 22
+         */
+        PushHour: number | string;
+        /**
+         * UserUpdate
+         * @description The nickname and the push settings of a user; any one of them alone is an update. The vendor's
+         *     SDKs send the display style alone (Java SDK 1.x `NotificationDisplayStyle.set`, as the string
+         *     "0" or "1"), the do-not-disturb fields alone (`NotificationNoDisturbing.open`/`close`), or all
+         *     five (Java SDK 2.0 `PushApi.setOfflinePushOld`). The do-not-disturb fields were marked legacy in
+         *     the vendor's docs in 2023 and are still sent by its SDKs. Properties the service does not know
+         *     are ignored by it.
+         */
+        UserUpdate: {
+            nickname?: components["schemas"]["Nickname"];
+            /**
+             * @description Push display style (推送显示方式): 0 shows "you have a new message" only, 1 shows the message text. Sent as a number or as the string "0" or "1"; answered as a number.
+             * @enum {unknown}
+             */
+            notification_display_style?: 0 | 1 | "0" | "1";
+            /** @description Turns do-not-disturb on or off (免打扰, legacy). */
+            notification_no_disturbing?: boolean;
+            notification_no_disturbing_start?: components["schemas"]["PushHour"];
+            notification_no_disturbing_end?: components["schemas"]["PushHour"];
         };
         /** PasswordChange */
         PasswordChange: {
@@ -700,7 +793,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Wrong client credentials (client_id或client_secret错误), an unknown org/app, or a body that is not JSON. */
+        /** @description Wrong client credentials (client_id或client_secret错误) or an unknown grant type (invalid_grant "invalid username or password"); a wrong user password (invalid_grant "invalid password"); a deactivated user (invalid_grant "user not activated"); a missing username or password, or a bad username with autoCreateUser (illegal_argument); an unknown org/app; or a body that is not JSON. */
         InvalidTokenRequest: {
             headers: {
                 [name: string]: unknown;
@@ -763,7 +856,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description No token, a corrupt or unknown token, or an expired one (未授权[无token,token错误,token过期]). Fetch a new app token and retry once. */
+        /** @description No token, a corrupt or unknown token, an expired one (未授权[无token,token错误,token过期]), or a user token where the app token is needed ("Subject does not have permission ..."). Fetch a new app token and retry once. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -799,8 +892,8 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description A nickname over 100 characters, a body that is not JSON, or an unknown org/app. */
-        InvalidNicknameChange: {
+        /** @description A nickname over 100 characters, a body with none of the fields, a display style other than 0 or 1, a push field of the wrong type, a body that is not JSON, or an unknown org/app. */
+        InvalidUserUpdate: {
             headers: {
                 [name: string]: unknown;
             };
@@ -824,8 +917,13 @@ export interface components {
          *     (该接口默认返回最近创建的10个用户，如果需要指定获取数量，需加上参数limit=N).
          */
         PageLimit: number;
-        /** @description The `cursor` of the previous page, unchanged, to fetch the next one (往下取数据的时候带着游标). */
-        Cursor: components["schemas"]["Cursor"];
+        /**
+         * @description The `cursor` of the previous answer, unchanged, to go on from there (往下取数据的时候带着游标).
+         *     Opaque: pass back what you were given. Like the service, an empty cursor (`cursor=`, as the
+         *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
+         *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
+         */
+        Cursor: string;
         /**
          * @description How many users to delete, 1 to 100. The service picks which; the answer lists them.
          *     (可一次删除N个用户, 具体删除哪些并没有指定, 可以在返回值中查看到哪些用户被删除掉了。)
@@ -839,7 +937,10 @@ export interface components {
         FriendUsername: components["schemas"]["Username"];
         /** @description The user to remove from the block list. Case-insensitive. */
         BlockedUsername: components["schemas"]["Username"];
-        /** @description The offline message's id (离线消息的id). */
+        /**
+         * @description The offline message's id (离线消息的id). The service documents no rule for it: treat it as an
+         *     opaque string (ids like `77225969013752296_pd7J8-20-c3104` occur), percent-encoded in the path.
+         */
         MsgId: string;
     };
     requestBodies: never;
@@ -854,7 +955,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getAppToken: {
+    getToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -863,20 +964,38 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRequest"];
+                "application/json": components["schemas"]["TokenRequest"] | components["schemas"]["PasswordGrantRequest"] | components["schemas"]["InheritGrantRequest"];
             };
         };
         responses: {
-            /** @description The token, its lifetime in seconds, and the app's UUID. */
+            /** @description The token and its lifetime in seconds; with the app's UUID for an app token, with the user's entity for a user token. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["UserTokenResponse"];
                 };
             };
             400: components["responses"]["InvalidTokenRequest"];
+            /** @description The inherit grant without a valid app token (a user token is not one). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The password or inherit grant names a user that does not exist (and `autoCreateUser` is not true). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -892,7 +1011,12 @@ export interface operations {
                  *     (该接口默认返回最近创建的10个用户，如果需要指定获取数量，需加上参数limit=N).
                  */
                 limit?: components["parameters"]["PageLimit"];
-                /** @description The `cursor` of the previous page, unchanged, to fetch the next one (往下取数据的时候带着游标). */
+                /**
+                 * @description The `cursor` of the previous answer, unchanged, to go on from there (往下取数据的时候带着游标).
+                 *     Opaque: pass back what you were given. Like the service, an empty cursor (`cursor=`, as the
+                 *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
+                 *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
+                 */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -958,6 +1082,13 @@ export interface operations {
                  *     (可一次删除N个用户, 具体删除哪些并没有指定, 可以在返回值中查看到哪些用户被删除掉了。)
                  */
                 limit: components["parameters"]["DeleteLimit"];
+                /**
+                 * @description The `cursor` of the previous answer, unchanged, to go on from there (往下取数据的时候带着游标).
+                 *     Opaque: pass back what you were given. Like the service, an empty cursor (`cursor=`, as the
+                 *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
+                 *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -1013,7 +1144,7 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
-    updateNickname: {
+    updateUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -1025,11 +1156,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NicknameChange"];
+                "application/json": components["schemas"]["UserUpdate"];
             };
         };
         responses: {
-            /** @description The user with the new nickname. */
+            /** @description The user with the new nickname and push settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1038,7 +1169,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            400: components["responses"]["InvalidNicknameChange"];
+            400: components["responses"]["InvalidUserUpdate"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1371,7 +1502,10 @@ export interface operations {
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
                 username: components["parameters"]["Username"];
-                /** @description The offline message's id (离线消息的id). */
+                /**
+                 * @description The offline message's id (离线消息的id). The service documents no rule for it: treat it as an
+                 *     opaque string (ids like `77225969013752296_pd7J8-20-c3104` occur), percent-encoded in the path.
+                 */
                 msg_id: components["parameters"]["MsgId"];
             };
             cookie?: never;

@@ -12,7 +12,7 @@ export interface AppCredentials {
 }
 
 /**
- * Returns a function that calls getAppToken. It has its own openapi-fetch client over the same
+ * Returns a function that calls getToken. It has its own openapi-fetch client over the same
  * send pipeline (so token requests are throttled and retried) but without the auth layer.
  */
 export function createAppTokenFetcher(
@@ -33,7 +33,7 @@ export function createAppTokenFetcher(
       },
     });
     if (typeof data?.access_token !== 'string' || typeof data.expires_in !== 'number') {
-      throw new Error('getAppToken answered 2xx without access_token and expires_in');
+      throw new Error('getToken answered 2xx without access_token and expires_in');
     }
     log?.({ type: 'token-fetched', expiresInSeconds: data.expires_in });
     return { accessToken: data.access_token, expiresInSeconds: data.expires_in };

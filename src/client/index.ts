@@ -17,5 +17,6 @@ export {
   type UserRegistration,
 } from './create-users.ts';
 export { ensureUser, type EnsureUserResult } from './ensure-user.ts';
+export { getUserToken, type UserToken, type UserTokenOptions } from './token/user-token.ts';
 export { toUsername, type ToUsernameOptions } from './to-username.ts';
 export type { paths, components, operations } from '../../generated/schema.js';

@@ -11,12 +11,12 @@ type OperationKey = {
  * description gains, loses or renames an operation and this table is not updated.
  */
 const OPERATION_IDS = {
-  'POST /token': 'getAppToken',
+  'POST /token': 'getToken',
   'POST /users': 'createUsers',
   'GET /users': 'listUsers',
   'DELETE /users': 'deleteUsers',
   'GET /users/{username}': 'getUser',
-  'PUT /users/{username}': 'updateNickname',
+  'PUT /users/{username}': 'updateUser',
   'DELETE /users/{username}': 'deleteUser',
   'PUT /users/{username}/password': 'resetPassword',
   'POST /users/{owner_username}/contacts/users/{friend_username}': 'addContact',

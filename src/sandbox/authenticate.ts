@@ -1,9 +1,15 @@
-// Checks the app token of a request: missing, corrupt, unknown (or another app's) and expired
-// tokens each answer 401 with the service's code and text. Tokens are looked up by digest.
+// Checks the bearer token of a request: missing, corrupt, unknown (or another app's) and expired
+// tokens each answer 401 with the service's code and text. Tokens are looked up by digest. A
+// token is the app's admin token or one user's token (POST /token, password or inherit grant);
+// what a user token may do is decided by security/user-permissions.ts.
 import { errors } from './http/api-error.ts';
 import { isWellFormedToken, tokenDigest } from './security/app-tokens.ts';
 import type { AppRecord } from './storage/apps-store.ts';
 import type { Store } from './storage/store.ts';
+import type { UserRecord } from './storage/users-store.ts';
+
+/** Who a valid token speaks for: the app's admin, or one of its users. */
+export type Principal = { kind: 'app' } | { kind: 'user'; user: UserRecord };
 
 export interface AuthRequest {
   store: Store;
@@ -28,14 +34,27 @@ export function hasCredentials(authorization: string | undefined): boolean {
   return bearerToken(authorization) !== undefined;
 }
 
-export function authenticate(request: AuthRequest): void {
+/** The 401 Usergrid (Shiro) answers when the caller lacks the permission for method and path. */
+export function permissionDenied(request: Pick<AuthRequest, 'app' | 'method' | 'path'>) {
+  const path = request.path.length > 200 ? `${request.path.slice(0, 200)}...` : request.path;
+  return errors.missingToken(`applications:${request.method.toLowerCase()}:${request.app.uuid}:${path}`);
+}
+
+export function authenticate(request: AuthRequest): Principal {
   const token = bearerToken(request.authorization);
-  if (token === undefined) {
-    const path = request.path.length > 200 ? `${request.path.slice(0, 200)}...` : request.path;
-    throw errors.missingToken(`applications:${request.method.toLowerCase()}:${request.app.uuid}:${path}`);
-  }
+  if (token === undefined) throw permissionDenied(request);
   if (!isWellFormedToken(token)) throw errors.corruptToken();
-  const record = request.store.tokens.find(tokenDigest(token));
-  if (!record || record.appId !== request.app.id) throw errors.unknownToken();
-  if (record.expiresAt <= request.now) throw errors.expiredToken();
+  const digest = tokenDigest(token);
+  const record = request.store.tokens.find(digest);
+  if (record) {
+    if (record.appId !== request.app.id) throw errors.unknownToken();
+    if (record.expiresAt <= request.now) throw errors.expiredToken();
+    return { kind: 'app' };
+  }
+  const userToken = request.store.userTokens.find(digest);
+  if (!userToken || userToken.appId !== request.app.id) throw errors.unknownToken();
+  if (userToken.expiresAt <= request.now) throw errors.expiredToken();
+  const user = request.store.users.get(userToken.userSeq);
+  if (!user) throw errors.unknownToken();
+  return { kind: 'user', user };
 }

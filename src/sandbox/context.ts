@@ -21,6 +21,8 @@ export interface RequestContext {
   /** Path parameters, percent-decoded. */
   params: Record<string, string>;
   query: URLSearchParams;
+  /** The Authorization header, for the one operation that checks a token itself (the inherit grant). */
+  authorization: string | undefined;
   /** The parsed JSON body, for operations that take one. */
   body: unknown;
   /** The clock when the request arrived, ms since the epoch. */

@@ -9,11 +9,17 @@ export function encodeCursor(seq: number, uuid: string): string {
   return Buffer.from(`${seq}:${uuidBytes}`).toString('base64url');
 }
 
-/** The sequence number a cursor points after; a cursor this sandbox could not have made is 400. */
-export function decodeCursor(cursor: string): number {
-  const invalid = () => errors.illegalArgument('cursor is not valid');
-  if (!/^[A-Za-z0-9_-]{1,512}$/.test(cursor)) throw invalid();
-  const match = /^([0-9]{1,15}):([A-Za-z0-9_-]{22})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
-  if (!match) throw invalid();
-  return Number(match[1]);
+/** Longer than any cursor of the service: bad input, not "no cursor". */
+export const MAX_CURSOR_LENGTH = 1024;
+
+/**
+ * The sequence number a cursor points after. Like Usergrid, a cursor that is empty or does not
+ * decode to "<n>:<bytes>" is no cursor: the first page (0). Clients send `cursor=` on a first page
+ * and pass back what they were given, unencoded (docs/easemob-facts.md, "Cursors").
+ */
+export function decodeCursor(cursor: string | null): number {
+  if (cursor !== null && cursor.length > MAX_CURSOR_LENGTH) throw errors.illegalArgument(`cursor must not be longer than ${MAX_CURSOR_LENGTH} characters`);
+  if (cursor === null || !/^[A-Za-z0-9_-]{1,512}={0,2}$/.test(cursor)) return 0;
+  const match = /^([0-9]{1,15}):([A-Za-z0-9_-]{22})$/.exec(Buffer.from(cursor.replace(/=+$/, ''), 'base64url').toString('latin1'));
+  return match ? Number(match[1]) : 0;
 }

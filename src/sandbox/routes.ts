@@ -9,7 +9,7 @@ import { deactivateUser } from './handlers/deactivate-user.ts';
 import { deleteUser } from './handlers/delete-user.ts';
 import { deleteUsers } from './handlers/delete-users.ts';
 import { disconnectUser } from './handlers/disconnect-user.ts';
-import { getAppToken } from './handlers/get-app-token.ts';
+import { getToken } from './handlers/get-token.ts';
 import { getOfflineMessageCount } from './handlers/get-offline-message-count.ts';
 import { getOfflineMessageStatus } from './handlers/get-offline-message-status.ts';
 import { getStatus } from './handlers/get-status.ts';
@@ -20,7 +20,7 @@ import { listUsers } from './handlers/list-users.ts';
 import { removeBlock } from './handlers/remove-block.ts';
 import { removeContact } from './handlers/remove-contact.ts';
 import { resetPassword } from './handlers/reset-password.ts';
-import { updateNickname } from './handlers/update-nickname.ts';
+import { updateUser } from './handlers/update-user.ts';
 
 /** token: the app token is required; none: no token (POST /token); registration: per app mode. */
 export type AuthMode = 'token' | 'none' | 'registration';
@@ -36,12 +36,12 @@ export interface Route {
 }
 
 export const routes: Route[] = [
-  { operationId: 'getAppToken', method: 'POST', path: '/token', auth: 'none', body: true, handler: getAppToken },
+  { operationId: 'getToken', method: 'POST', path: '/token', auth: 'none', body: true, handler: getToken },
   { operationId: 'createUsers', method: 'POST', path: '/users', auth: 'registration', body: true, handler: createUsers },
   { operationId: 'listUsers', method: 'GET', path: '/users', auth: 'token', body: false, handler: listUsers },
   { operationId: 'deleteUsers', method: 'DELETE', path: '/users', auth: 'token', body: false, handler: deleteUsers },
   { operationId: 'getUser', method: 'GET', path: '/users/{username}', auth: 'token', body: false, handler: getUser },
-  { operationId: 'updateNickname', method: 'PUT', path: '/users/{username}', auth: 'token', body: true, handler: updateNickname },
+  { operationId: 'updateUser', method: 'PUT', path: '/users/{username}', auth: 'token', body: true, handler: updateUser },
   { operationId: 'deleteUser', method: 'DELETE', path: '/users/{username}', auth: 'token', body: false, handler: deleteUser },
   { operationId: 'resetPassword', method: 'PUT', path: '/users/{username}/password', auth: 'token', body: true, handler: resetPassword },
   { operationId: 'addContact', method: 'POST', path: '/users/{owner_username}/contacts/users/{friend_username}', auth: 'token', body: false, handler: addContact },

@@ -1,8 +1,9 @@
 // The request pipeline: static files and the control API first (never rate-limited), then for
-// the API: rate limit → app from the URL → route → body (1 MiB) → token → JSON → handler.
+// the API: CORS headers (a preflight is answered there) → rate limit → app from the URL → route →
+// body (1 MiB) → token (a user token only where its user may call) → JSON → handler.
 // Every failure is an ErrorBody answer; bad input never reaches a 500.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { authenticate, hasCredentials } from './authenticate.ts';
+import { authenticate, hasCredentials, permissionDenied } from './authenticate.ts';
 import type { Clock } from './clock.ts';
 import type { RequestContext, SandboxSettings } from './context.ts';
 import { CONTROL_PREFIX } from './control/control-routes.ts';
@@ -13,10 +14,12 @@ import { parseJson } from './http/parse-json.ts';
 import { readBody, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
 import { sendError, sendJson } from './http/send-json.ts';
+import { allowCrossOrigin, answerPreflight } from './http/cors.ts';
 import { MAX_BODY_BYTES, type RateLimitStatus } from './options.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createRouter } from './router.ts';
 import { routes } from './routes.ts';
+import { userMayCall } from './security/user-permissions.ts';
 import { staticFile } from './static-files.ts';
 import type { Store } from './storage/store.ts';
 
@@ -71,7 +74,10 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     const authorization = req.headers.authorization;
     if (route.auth === 'token' || (route.auth === 'registration' && (!app.openRegistration || hasCredentials(authorization)))) {
       if (route.auth === 'registration' && !hasCredentials(authorization)) throw errors.registrationNotOpen();
-      authenticate({ store, app, authorization, now, method, path: rest });
+      const principal = authenticate({ store, app, authorization, now, method, path: rest });
+      if (principal.kind === 'user' && !userMayCall(route.operationId, params, principal.user, app)) {
+        throw permissionDenied({ app, method, path: rest });
+      }
     }
     const ctx: RequestContext = {
       store,
@@ -83,6 +89,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       path: rest,
       params,
       query,
+      authorization,
       body: raw === undefined ? undefined : parseJson(raw),
       now,
       startedAt,
@@ -114,10 +121,13 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       const file = staticFile(pathname);
       if (file) return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length }).end(req.method === 'HEAD' ? undefined : file.content);
     }
-    const work =
-      pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
-        ? handleControlRequest(req, res, pathname)
-        : handleApi(req, res, pathname, query, now, startedAt);
+    const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
+    if (!isControl) {
+      // The API answers browsers as Usergrid's CORS filter does; the control API does not.
+      allowCrossOrigin(req, res);
+      if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    }
+    const work = isControl ? handleControlRequest(req, res, pathname) : handleApi(req, res, pathname, query, now, startedAt);
     work.catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof ApiError) return sendError(res, error, now, startedAt);

@@ -1,5 +1,7 @@
-// A stored user as the API shows it. Never the password hash.
+// A stored user as the API shows it, with its push settings where the operation shows them.
+// Never the password hash.
 import type { components } from '../../generated/schema.d.ts';
+import type { PushSettings } from './storage/push-settings-store.ts';
 import type { UserRecord } from './storage/users-store.ts';
 
 export type UserEntity = components['schemas']['User'];
@@ -14,5 +16,15 @@ export function toUserEntity(user: UserRecord): UserEntity {
     activated: user.activated,
   };
   if (user.nickname !== undefined) entity.nickname = user.nickname;
+  return entity;
+}
+
+/** The entity with the push settings that were set (the answers of updateUser and getUser). */
+export function toUserEntityWithPush(user: UserRecord, push: PushSettings): UserEntity {
+  const entity = toUserEntity(user);
+  if (push.displayStyle !== undefined) entity.notification_display_style = push.displayStyle;
+  if (push.noDisturbing !== undefined) entity.notification_no_disturbing = push.noDisturbing;
+  if (push.noDisturbingStart !== undefined) entity.notification_no_disturbing_start = push.noDisturbingStart;
+  if (push.noDisturbingEnd !== undefined) entity.notification_no_disturbing_end = push.noDisturbingEnd;
   return entity;
 }

@@ -106,7 +106,7 @@ describe('app token', () => {
     const getUser = () => client.GET('/users/{username}', { params: { path: { username: 'u' } } });
     const first = await getUser().catch((error: unknown) => error);
     expect(first).toBeInstanceOf(EasemobError);
-    expect(first).toMatchObject({ operation: 'getAppToken', status: 400, error: 'invalid_grant' });
+    expect(first).toMatchObject({ operation: 'getToken', status: 400, error: 'invalid_grant' });
     await expect(getUser()).resolves.toMatchObject({ data: { entities: [{ username: 'u' }] } });
   });
 

@@ -7,13 +7,17 @@ import { formatViolation } from '../../src/contract/check-exchange.ts';
 import { Coverage } from '../../src/contract/coverage.ts';
 import { loadDescription } from '../../src/contract/description.ts';
 import { accountScenarios } from './scenarios/account-state.ts';
+import { cursorAndCorsScenarios } from './scenarios/cursors-and-cors.ts';
 import { deleteUsersScenarios } from './scenarios/delete-users.ts';
+import { deleteUsersCursorScenarios } from './scenarios/delete-users-cursor.ts';
 import { errorScenarios } from './scenarios/errors.ts';
 import { negativeCasesRun, negativeDataScenarios } from './scenarios/negative-data.ts';
+import { pushSettingsScenarios } from './scenarios/push-settings.ts';
 import { rateLimitScenarios } from './scenarios/rate-limit.ts';
 import { relationScenarios } from './scenarios/relations.ts';
 import { tokenScenarios } from './scenarios/token.ts';
 import { typedClientScenarios } from './scenarios/typed-client.ts';
+import { userTokenScenarios } from './scenarios/user-tokens.ts';
 import { userScenarios } from './scenarios/users.ts';
 import { Api } from './support/api.ts';
 import type { Suite, TargetKind } from './support/suite.ts';
@@ -62,9 +66,15 @@ describe.each(kinds)('contract against the %s', (kind) => {
   accountScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
+  userTokenScenarios(ref);
+  pushSettingsScenarios(ref, kind);
+  cursorAndCorsScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);
   if (kind === 'sandbox') rateLimitScenarios(ref);
-  if (kind !== 'remote' || remote?.destructive) deleteUsersScenarios(ref);
+  if (kind !== 'remote' || remote?.destructive) {
+    deleteUsersScenarios(ref);
+    deleteUsersCursorScenarios(ref);
+  }
 
   it('held every answer to the description, and exercised every operation', () => {
     const { api, coverage } = ref();

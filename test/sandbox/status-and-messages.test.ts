@@ -31,6 +31,16 @@ describe('getStatus and disconnectUser', () => {
 });
 
 describe('offline messages', () => {
+  it('takes msg_id as an opaque string: any id a client sends is answered', async () => {
+    // Ids as the PHP example and later SDKs send them: digits, letters, dots, spaces, over 64 characters.
+    for (const msgId of ['77225969013752296_pd7J8-20-c3104', 'a.b', 'msg id', '9'.repeat(200)]) {
+      expect((await t.control('POST', `${control}/stliu/offline_messages`, { msg_id: msgId })).status).toBe(201);
+      const answer = await t.api('GET', `/users/stliu/offline_msg_status/${encodeURIComponent(msgId)}`);
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.body.data).toEqual({ [msgId]: 'undelivered' });
+    }
+  });
+
   it('counts queued messages, reports their state, delivers them when the user comes online', async () => {
     expect((await t.api('GET', '/users/v3y0kf9arx/offline_msg_count')).body.data).toEqual({ v3y0kf9arx: 0 });
     expect((await t.control('POST', `${control}/v3y0kf9arx/offline_messages`, { msg_id: '12', delivered: false })).status).toBe(201);
@@ -45,12 +55,12 @@ describe('offline messages', () => {
     expect((await t.api('GET', '/users/v3y0kf9arx/offline_msg_status/12')).body.data).toEqual({ 12: 'delivered' });
   });
 
-  it('answers 404 for unknown users, 400 for bad message ids', async () => {
+  it('answers 404 for unknown users, 400 for message ids with control characters or over 1024 characters', async () => {
     expectError(await t.api('GET', '/users/nobody/offline_msg_count'), 404, 'service_resource_not_found');
     expectError(await t.api('GET', '/users/nobody/offline_msg_status/12'), 404, 'service_resource_not_found');
-    expectError(await t.api('GET', `/users/stliu/offline_msg_status/${'9'.repeat(65)}`), 400, 'illegal_argument');
-    expectError(await t.api('GET', '/users/stliu/offline_msg_status/a.b'), 400, 'illegal_argument');
-    expect((await t.control('POST', `${control}/stliu/offline_messages`, { msg_id: 'a b' })).status).toBe(400);
+    expectError(await t.api('GET', `/users/stliu/offline_msg_status/${'9'.repeat(1025)}`), 400, 'illegal_argument');
+    expectError(await t.api('GET', '/users/stliu/offline_msg_status/a%01b'), 400, 'illegal_argument');
+    expect((await t.control('POST', `${control}/stliu/offline_messages`, { msg_id: 'a\u0001b' })).status).toBe(400);
     expect((await t.control('POST', `${control}/nobody/offline_messages`, { msg_id: '1' })).status).toBe(404);
   });
 });

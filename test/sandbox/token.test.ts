@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.sandbox.close());
 
-describe('getAppToken', () => {
+describe('getToken', () => {
   it('gives a random token of at least 128 bits, the default lifetime and the app uuid', async () => {
     const answer = await call(t.app, 'POST', '/token', {
       json: { grant_type: 'client_credentials', client_id: t.app.clientId, client_secret: t.app.clientSecret },
@@ -34,7 +34,7 @@ describe('getAppToken', () => {
     ['a wrong secret', (id: string, secret: string) => ({ grant_type: 'client_credentials', client_id: id, client_secret: `${secret}x` })],
     ['a wrong client id', (id: string, secret: string) => ({ grant_type: 'client_credentials', client_id: `${id}x`, client_secret: secret })],
     ['a short secret', (id: string) => ({ grant_type: 'client_credentials', client_id: id, client_secret: 'x' })],
-    ['another grant type', (id: string, secret: string) => ({ grant_type: 'password', client_id: id, client_secret: secret })],
+    ['an unknown grant type', (id: string, secret: string) => ({ grant_type: 'authorization_code', client_id: id, client_secret: secret })],
   ])('answers 400 invalid_grant for %s', async (_name, makeBody) => {
     const answer = await call(t.app, 'POST', '/token', { json: makeBody(t.app.clientId, t.app.clientSecret) });
     expectError(answer, 400, 'invalid_grant', 'invalid username or password');

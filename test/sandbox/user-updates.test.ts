@@ -33,7 +33,7 @@ describe('resetPassword', () => {
   });
 });
 
-describe('updateNickname', () => {
+describe('updateUser', () => {
   it('sets the nickname and returns the entity', async () => {
     const answer = await t.api('PUT', '/users/jianguo', { json: { nickname: '张建国' } });
     expect(answer.status).toBe(200);
@@ -43,7 +43,7 @@ describe('updateNickname', () => {
   });
 
   it('answers 400 for a missing or too long nickname, 404 for an unknown user', async () => {
-    expectError(await t.api('PUT', '/users/jianguo', { json: {} }), 400, 'illegal_argument', 'nickname is required');
+    expectError(await t.api('PUT', '/users/jianguo', { json: {} }), 400, 'illegal_argument', 'nickname or a notification setting is required');
     expectError(await t.api('PUT', '/users/jianguo', { json: { nickname: '长'.repeat(101) } }), 400, 'illegal_argument', 'NICKNAME_TOO_LONG');
     expectError(await t.api('PUT', '/users/nobody', { json: { nickname: 'x' } }), 404, 'service_resource_not_found');
   });

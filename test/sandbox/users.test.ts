@@ -75,8 +75,17 @@ describe('listUsers', () => {
     expectError(await t.api('GET', `/users?limit=${limit}`), 400, 'illegal_argument', /limit/);
   });
 
-  it.each(['!!!', 'bm90LWEtY3Vyc29y', 'MTIz', '', 'x'.repeat(600)])('answers 400 for the malformed cursor %s', async (cursor) => {
-    expectError(await t.api('GET', `/users?cursor=${cursor}`), 400, 'illegal_argument', 'cursor is not valid');
+  // Usergrid ignores a cursor that is empty or does not decode to "<n>:<bytes>" (docs/easemob-facts.md, "Cursors").
+  it('answers 400 for a cursor over 1024 characters, longer than any the service makes', async () => {
+    expectError(await t.api('GET', `/users?cursor=${'x'.repeat(1025)}`), 400, 'illegal_argument', /cursor/);
+  });
+
+  it.each(['!!!', 'bm90LWEtY3Vyc29y', 'MTIz', '', 'x'.repeat(600), '${cursor}'])('serves the first page for the empty or undecodable cursor %s', async (cursor) => {
+    const first = await t.api('GET', '/users?limit=3');
+    const answer = await t.api('GET', `/users?limit=3&cursor=${encodeURIComponent(cursor)}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.entities.map((u: { username: string }) => u.username)).toEqual(first.body.entities.map((u: { username: string }) => u.username));
+    expect(answer.body.cursor).toBe(first.body.cursor);
   });
 });
 
@@ -102,5 +111,19 @@ describe('deleteUsers', () => {
     expect(rest.body.cursor).toBeUndefined();
     const empty = await t.api('DELETE', '/users?limit=3');
     expect(empty.body.entities).toEqual([]);
+  });
+
+  it('takes a cursor: deletes the N oldest after it; an empty or undecodable one starts at the first user', async () => {
+    await t.register('dc1', 'dc2', 'dc3', 'dc4', 'dc5', 'dc6');
+    const page = await t.api('GET', '/users?limit=2');
+    expect(names(page)).toEqual(['dc1', 'dc2']);
+    const answer = await t.api('DELETE', `/users?limit=2&cursor=${page.body.cursor}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.params).toEqual({ limit: ['2'], cursor: [page.body.cursor] });
+    expect(names(answer)).toEqual(['dc3', 'dc4']);
+    // The Node example's test sends the placeholder '${cursor}' as it is.
+    expect(names(await t.api('DELETE', `/users?limit=1&cursor=${encodeURIComponent('${cursor}')}`))).toEqual(['dc1']);
+    expect(names(await t.api('DELETE', '/users?limit=1&cursor='))).toEqual(['dc2']);
+    expect(names(await t.api('GET', '/users?limit=10'))).toEqual(['dc5', 'dc6']);
   });
 });

@@ -1,16 +1,17 @@
-// DELETE /users?limit=N (deleteUsers): deletes the N oldest users, returns them, and a cursor
-// (for GET /users) while more remain.
+// DELETE /users?limit=N&cursor= (deleteUsers): deletes the N oldest users (after the cursor, when
+// one is given), returns them, and a cursor while more remain.
 import type { Handler } from '../context.ts';
-import { encodeCursor } from '../cursor.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { envelope } from '../http/envelope.ts';
 import { toUserEntity } from '../user-entity.ts';
 import { parseLimit } from '../validation/limit.ts';
 
 export const deleteUsers: Handler = (ctx) => {
   const limit = parseLimit(ctx.query.get('limit'), undefined);
+  const after = decodeCursor(ctx.query.get('cursor'));
   const { store, app } = ctx;
   const deleted = store.transaction(() => {
-    const rows = store.users.page(app.id, 0, limit);
+    const rows = store.users.page(app.id, after, limit);
     for (const row of rows) store.users.delete(row.seq);
     return rows;
   });
@@ -21,7 +22,7 @@ export const deleteUsers: Handler = (ctx) => {
       action: 'delete',
       path: '/users',
       entities: deleted.map(toUserEntity),
-      echo: ['limit'],
+      echo: ['limit', 'cursor'],
       count: deleted.length,
       ...(more && last ? { cursor: encodeCursor(last.seq, last.uuid) } : {}),
     }),

@@ -10,8 +10,7 @@ export const DEFAULT_PAGE_LIMIT = 10;
 
 export const listUsers: Handler = (ctx) => {
   const limit = parseLimit(ctx.query.get('limit'), DEFAULT_PAGE_LIMIT);
-  const cursor = ctx.query.get('cursor');
-  const after = cursor === null ? 0 : decodeCursor(cursor);
+  const after = decodeCursor(ctx.query.get('cursor'));
   const rows = ctx.store.users.page(ctx.app.id, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

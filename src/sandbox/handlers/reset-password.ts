@@ -1,4 +1,5 @@
-// PUT /users/{username}/password (resetPassword): body {"newpassword"}.
+// PUT /users/{username}/password (resetPassword): body {"newpassword"}. Like the service, a reset
+// revokes the user's tokens and takes the user offline (its devices must log in again).
 import type { Handler } from '../context.ts';
 import { findUser } from '../find-user.ts';
 import { errors } from '../http/api-error.ts';
@@ -16,6 +17,12 @@ export const resetPassword: Handler = async (ctx) => {
   const hash = await hashPassword(password, ctx.settings.scryptCost);
   // The user may have been deleted (or deleted and registered again, as another row) while the
   // hash was computed: then nothing was changed, and the answer says so.
-  if (!ctx.store.users.setPassword(user.seq, hash, ctx.now)) throw errors.notFound();
+  const changed = ctx.store.transaction(() => {
+    if (!ctx.store.users.setPassword(user.seq, hash, ctx.now)) return false;
+    ctx.store.userTokens.revokeAll(user.seq);
+    ctx.store.users.setOnline(user.seq, false);
+    return true;
+  });
+  if (!changed) throw errors.notFound();
   return { body: { action: 'set user password', timestamp: ctx.now, duration: duration(ctx) } };
 };

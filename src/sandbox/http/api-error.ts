@@ -42,6 +42,9 @@ export const errors = {
   jsonParse: (description = 'Unexpected character: the request body is not valid JSON') =>
     new ApiError(400, 'json_parse', description, 'org.codehaus.jackson.JsonParseException'),
   invalidGrant: () => new ApiError(400, 'invalid_grant', 'invalid username or password'),
+  invalidPassword: () => new ApiError(400, 'invalid_grant', 'invalid password'),
+  userNotFound: () => new ApiError(404, 'invalid_grant', 'user not found'),
+  userNotActivated: () => new ApiError(400, 'invalid_grant', 'user not activated'),
   organizationApplicationNotFound: (org: string, app: string, uriPath: string) =>
     new ApiError(
       400,

@@ -3,8 +3,10 @@ import type { DatabaseSync } from 'node:sqlite';
 import { createAppsStore } from './apps-store.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { createMessagesStore } from './messages-store.ts';
+import { createPushSettingsStore } from './push-settings-store.ts';
 import { createRelationsStore } from './relations-store.ts';
 import { createTokensStore } from './tokens-store.ts';
+import { createUserTokensStore } from './user-tokens-store.ts';
 import { createUsersStore } from './users-store.ts';
 
 export function createStore(path?: string, now: () => number = Date.now) {
@@ -16,6 +18,8 @@ export function createStore(path?: string, now: () => number = Date.now) {
     relations: createRelationsStore(db),
     messages: createMessagesStore(db),
     tokens: createTokensStore(db, now),
+    userTokens: createUserTokensStore(db),
+    pushSettings: createPushSettingsStore(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };

@@ -8,7 +8,7 @@ import { namesAUser, requestFor } from '../../support/operation-requests.ts';
 import { CORRUPT_TOKEN, NO_SUCH_USER, UNKNOWN_TOKEN, type SuiteRef, type TargetKind } from '../support/suite.ts';
 
 const operations = listOperations(loadDescription());
-const secured = operations.filter((op) => op.operationId !== 'getAppToken');
+const secured = operations.filter((op) => op.operationId !== 'getToken');
 // A destructive operation is only sent when it is refused before any work is done.
 const safeToSend = (kind: TargetKind) => (op: (typeof operations)[number]) => op.operationId !== 'deleteUsers' || kind !== 'remote';
 

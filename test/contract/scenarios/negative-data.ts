@@ -24,11 +24,11 @@ interface Fixtures {
 /** Valid bodies built on this run's fixtures, to break one rule at a time. */
 function validBody(op: Operation, suite: Suite, f: Fixtures): unknown {
   switch (op.operationId) {
-    case 'getAppToken':
+    case 'getToken':
       return { grant_type: 'client_credentials', client_id: suite.target.clientId, client_secret: suite.target.clientSecret };
     case 'createUsers':
       return { username: f.attempted, password: 'Passw0rd-ct', nickname: 'n' };
-    case 'updateNickname':
+    case 'updateUser':
       return { nickname: 'after' };
     case 'resetPassword':
       return { newpassword: 'Passw0rd-2' };
@@ -83,7 +83,7 @@ export function negativeDataScenarios(suite: SuiteRef, kind: TargetKind): void {
     const operations = listOperations(description).filter((op) => op.operationId !== 'deleteUsers' || s.target.destructive);
     for (const op of operations) {
       const base = requestFor(description, op, { user: f.owner, other: f.friend });
-      const token = op.operationId === 'getAppToken' ? null : undefined;
+      const token = op.operationId === 'getToken' ? null : undefined;
       const body = validBody(op, s, f);
       const media = ((op.operation.requestBody as JsonObject | undefined)?.content as Record<string, JsonObject> | undefined)?.['application/json'];
       if (media && body !== undefined) {

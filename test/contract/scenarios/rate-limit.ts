@@ -17,7 +17,7 @@ function harmless(api: Api, op: (typeof operations)[number]): { method: string; 
   const request = requestFor(api.description, op, { user: NO_SUCH_USER, other: NO_SUCH_USER });
   const options: CallOptions = { ...request.options, unthrottled: true };
   if (op.operation.requestBody) options.body = { invalid: true };
-  if (op.operationId === 'getAppToken') options.token = null;
+  if (op.operationId === 'getToken') options.token = null;
   if (op.operationId === 'deleteUsers') options.query = { limit: 0 };
   return { ...request, options };
 }

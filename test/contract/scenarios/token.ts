@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { SuiteRef } from '../support/suite.ts';
 
 export function tokenScenarios(suite: SuiteRef, kind: string): void {
-  it('getAppToken: client credentials give a token with expires_in in seconds', async () => {
+  it('getToken: client credentials give a token with expires_in in seconds', async () => {
     const { api, target } = suite();
     const answer = await api.call('POST', '/token', {
       token: null,
@@ -13,7 +13,7 @@ export function tokenScenarios(suite: SuiteRef, kind: string): void {
     expect(JSON.stringify(answer.body)).not.toContain(target.clientSecret);
   });
 
-  it('getAppToken: a wrong secret answers 400 invalid_grant', async () => {
+  it('getToken: a wrong secret answers 400 invalid_grant', async () => {
     const { api, target } = suite();
     const answer = await api.call('POST', '/token', {
       token: null,
@@ -24,7 +24,7 @@ export function tokenScenarios(suite: SuiteRef, kind: string): void {
   });
 
   if (kind !== 'proxy') {
-    it('getAppToken: a body that is not JSON answers 400 json_parse', async () => {
+    it('getToken: a body that is not JSON answers 400 json_parse', async () => {
       const answer = await suite().api.call('POST', '/token', { token: null, rawBody: '{"grant_type": "client_credentials",' });
       expect(answer.status).toBe(400);
       expect(answer.body.error).toBe('json_parse');

@@ -62,8 +62,14 @@ function vary(item: Value, i: number): Value {
 export function bodyBreakers(description: Description, schemaRef: JsonObject, value: Value): Array<fc.Arbitrary<Value>> {
   const schema = deref<JsonObject>(description, schemaRef);
   if (schema.oneOf) {
-    // CreateUsersRequest: one object or a batch; break whichever shape the value has.
-    const branch = (schema.oneOf as JsonObject[]).find((b) => (deref<JsonObject>(description, b).type === 'array') === Array.isArray(value));
+    // CreateUsersRequest: one object or a batch; the token request: one branch per grant_type.
+    // Break the branch the value is: same shape, and every `const` property equal.
+    const branch = (schema.oneOf as JsonObject[]).find((b) => {
+      const candidate = deref<JsonObject>(description, b);
+      if ((candidate.type === 'array') !== Array.isArray(value)) return false;
+      const properties = (candidate.properties ?? {}) as Record<string, JsonObject>;
+      return Object.entries(properties).every(([name, property]) => !('const' in property) || (value as JsonObject)[name] === property.const);
+    });
     return branch ? bodyBreakers(description, branch, value) : [];
   }
   if (schema.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
