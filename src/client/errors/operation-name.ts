@@ -1,39 +1,15 @@
-import type { operations, paths } from '../../generated/schema.js';
+import { OPERATION_IDS } from '../../../generated/operations.js';
+import type { operations, paths } from '../../../generated/schema.js';
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
-/** `"GET /users/{username}"` for every operation the description declares. */
+/** `"GET /users/{username}"` for every operation the types declare. */
 type OperationKey = {
   [P in keyof paths]: { [M in Method]: paths[P][M] extends undefined ? never : `${Uppercase<M>} ${P}` }[Method];
 }[keyof paths];
 
-/**
- * Names errors after the operation that failed. `satisfies` makes the type checker fail when the
- * description gains, loses or renames an operation and this table is not updated.
- */
-const OPERATION_IDS = {
-  'POST /token': 'getAppToken',
-  'POST /users': 'createUsers',
-  'GET /users': 'listUsers',
-  'DELETE /users': 'deleteUsers',
-  'GET /users/{username}': 'getUser',
-  'PUT /users/{username}': 'updateNickname',
-  'DELETE /users/{username}': 'deleteUser',
-  'PUT /users/{username}/password': 'resetPassword',
-  'POST /users/{owner_username}/contacts/users/{friend_username}': 'addContact',
-  'DELETE /users/{owner_username}/contacts/users/{friend_username}': 'removeContact',
-  'GET /users/{owner_username}/contacts/users': 'listContacts',
-  'GET /users/{owner_username}/blocks/users': 'listBlocks',
-  'POST /users/{owner_username}/blocks/users': 'addBlocks',
-  'DELETE /users/{owner_username}/blocks/users/{blocked_username}': 'removeBlock',
-  'GET /users/{username}/status': 'getStatus',
-  'GET /users/{owner_username}/offline_msg_count': 'getOfflineMessageCount',
-  'GET /users/{username}/offline_msg_status/{msg_id}': 'getOfflineMessageStatus',
-  'POST /users/{username}/deactivate': 'deactivateUser',
-  'POST /users/{username}/activate': 'activateUser',
-  'GET /users/{username}/disconnect': 'disconnectUser',
-} as const satisfies Record<OperationKey, keyof operations>;
-
-const byKey: Readonly<Record<string, string>> = OPERATION_IDS;
+// The table is generated from the bundle; this holds it against the generated types too, so
+// the two generated files cannot drift apart unnoticed.
+const byKey: Readonly<Record<string, string>> = OPERATION_IDS satisfies Record<OperationKey, keyof operations>;
 
 /** The operationId for a method and an OpenAPI path template, or `METHOD /path` if unknown. */
 export function operationName(method: string, schemaPath: string): string {

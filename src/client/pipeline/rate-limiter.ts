@@ -1,76 +1,143 @@
-export interface ThrottleOptions {
-  /** Requests allowed in any one window. Easemob allows 30 a second per IP. */
+export interface RateLimiterOptions {
+  /** Requests the service accepts in any one window. Easemob allows 30 a second per IP. */
   limit: number;
   /** Window length in milliseconds. */
   intervalMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { limit: 30, intervalMs: 1000 };
+export const DEFAULT_RATE_LIMIT: RateLimiterOptions = { limit: 30, intervalMs: 1000 };
 
-export interface Throttle {
-  /**
-   * Resolves when a request may go out. Returns undefined (no promise, no tick) when a slot is
-   * free right away, so an idle limiter costs nothing measurable.
-   */
-  acquire(signal?: AbortSignal): Promise<void> | undefined;
+/** A granted request. Say how it ended, once: that is when its slot starts to free up. */
+export interface Slot {
+  /** The answer (its headers, any status) arrived. */
+  answered(): void;
+  /** No answer: a network error, a timeout, an abort. */
+  failed(): void;
 }
 
-interface Waiter {
-  resolve(): void;
-  reject(reason: unknown): void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
+export interface RateLimiter extends Readonly<RateLimiterOptions> {
+  /**
+   * A slot for one request (one attempt). Granted at once, without a promise, while the limit
+   * is not reached; otherwise queued by `ticket`, lowest first: a call's re-sends carry the
+   * ticket it first took, so they go ahead of calls that came later. Rejects with the signal's
+   * reason if it aborts while queued.
+   */
+  acquire(ticket: number, signal?: AbortSignal): Slot | Promise<Slot>;
 }
 
 /**
- * A sliding-window limiter: it remembers when the requests of the last window went out, and a
- * new one may go only while fewer than `limit` of them are younger than a window. So no window of
- * `intervalMs`, wherever it starts, ever holds more than `limit` requests (a token bucket would
- * allow a burst of up to twice the limit across a window edge). Waiters are served in order.
+ * A limiter that holds where the service counts: at the server, by arrival time.
+ *
+ * The client cannot see arrivals, only when it sent a request (s) and when the answer came (r);
+ * the arrival lies between. A slot is therefore held from s until the answer, and then for one
+ * window more, so a later request cannot land in the same window as this one's arrival however
+ * the latency is split or varies (a first request that waited for a new connection, then one
+ * riding a warm connection). That alone would cap the rate at limit / (window + round trip); so
+ * the window after the answer is shortened by the part of the round trip that every request
+ * must spend after its own arrival and before the next one's: the fastest round trip seen
+ * (less a jitter margin of 10% and 10 ms). Only round trips of requests sent after an earlier
+ * answer count towards it: the very first ones may all include connection set-up, and would
+ * overstate it. Until one such answer, the credit is zero.
+ *
+ * Failures free their slot a full window after they are known, with no credit (a failed
+ * request may still reach the server). Waiters are served in ticket order.
  */
-export function createThrottle({ limit, intervalMs }: ThrottleOptions, now: () => number = Date.now): Throttle {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('throttle limit must be a positive integer');
-  if (!(intervalMs > 0)) throw new RangeError('throttle intervalMs must be positive');
-  // Send times still inside the window, oldest first; entries before `head` are expired. Memory
-  // grows with the traffic actually sent, not with `limit`, so a huge limit costs nothing.
-  let sent: number[] = [];
+export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now: () => number = Date.now): RateLimiter {
+  const { limit, intervalMs } = { ...DEFAULT_RATE_LIMIT, ...options };
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('rate limit must be a positive integer');
+  if (!(intervalMs > 0)) throw new RangeError('rate limit intervalMs must be positive');
+
+  let inFlight = 0;
+  // When ended slots stop counting, ascending; entries before `head` have expired. Memory
+  // follows the traffic of one window, not `limit`, so a huge limit costs nothing.
+  let held: number[] = [];
   let head = 0;
+  let fastestRoundTrip = Infinity;
+  let firstAnswerAt: number | undefined;
   const queue: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  function tryTake(): boolean {
-    const t = now();
-    while (head < sent.length && sent[head]! <= t - intervalMs) head++;
-    if (head > 1024 && head * 2 > sent.length) {
-      sent = sent.slice(head);
+  function inUse(t: number): number {
+    while (head < held.length && held[head]! <= t) head++;
+    if (head > 1024 && head * 2 > held.length) {
+      held = held.slice(head);
       head = 0;
     }
-    if (sent.length - head >= limit) return false;
-    sent.push(t);
-    return true;
+    return inFlight + held.length - head;
+  }
+
+  function hold(until: number): void {
+    let i = held.length;
+    while (i > head && held[i - 1]! > until) i--;
+    if (i === held.length) held.push(until);
+    else held.splice(i, 0, until);
+  }
+
+  function credit(): number {
+    return fastestRoundTrip === Infinity ? 0 : Math.min(intervalMs, Math.max(0, fastestRoundTrip * 0.9 - 10));
+  }
+
+  class GrantedSlot implements Slot {
+    readonly #grantedAt: number;
+    readonly #afterAnAnswer: boolean;
+    #ended = false;
+
+    constructor(t: number) {
+      inFlight++;
+      this.#grantedAt = t;
+      this.#afterAnAnswer = firstAnswerAt !== undefined;
+    }
+
+    answered(): void {
+      if (this.#end()) return;
+      const t = now();
+      firstAnswerAt ??= t;
+      if (this.#afterAnAnswer) fastestRoundTrip = Math.min(fastestRoundTrip, t - this.#grantedAt);
+      hold(t + intervalMs - credit());
+      drain();
+    }
+
+    failed(): void {
+      if (this.#end()) return;
+      hold(now() + intervalMs);
+      drain();
+    }
+
+    #end(): boolean {
+      if (this.#ended) return true;
+      this.#ended = true;
+      inFlight--;
+      return false;
+    }
   }
 
   function drain(): void {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    while (queue.length > 0 && tryTake()) {
+    const t = now();
+    while (queue.length > 0 && inUse(t) < limit) {
       const waiter = queue.shift()!;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      waiter.resolve();
+      waiter.resolve(new GrantedSlot(t));
     }
-    if (queue.length > 0) {
+    // With slots held only by requests still in flight, their answers call drain again.
+    if (queue.length > 0 && head < held.length) {
       // +1: a timer may fire a hair early relative to Date.now.
-      timer = setTimeout(drain, Math.max(0, sent[head]! + intervalMs - now()) + 1);
+      timer = setTimeout(drain, Math.max(0, held[head]! - t) + 1);
     }
   }
 
   return {
-    acquire(signal) {
+    limit,
+    intervalMs,
+    acquire(ticket, signal) {
       signal?.throwIfAborted();
-      if (queue.length === 0 && tryTake()) return undefined;
-      return new Promise<void>((resolve, reject) => {
+      const t = now();
+      if ((queue.length === 0 || ticket < queue[0]!.ticket) && inUse(t) < limit) return new GrantedSlot(t);
+      return new Promise<Slot>((resolve, reject) => {
         const waiter: Waiter = {
+          ticket,
           resolve,
-          reject,
           signal,
           onAbort: () => {
             const i = queue.indexOf(waiter);
@@ -79,9 +146,18 @@ export function createThrottle({ limit, intervalMs }: ThrottleOptions, now: () =
           },
         };
         signal?.addEventListener('abort', waiter.onAbort, { once: true });
-        queue.push(waiter);
+        let i = queue.length;
+        while (i > 0 && queue[i - 1]!.ticket > ticket) i--;
+        queue.splice(i, 0, waiter);
         if (timer === undefined) drain();
       });
     },
   };
+}
+
+interface Waiter {
+  ticket: number;
+  resolve(slot: Slot): void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
 }

@@ -1,30 +1,32 @@
-import type { BaseFetch, FetchLike } from './fetch-types.ts';
+import { onCallFinished } from './call-context.ts';
+import type { BaseFetch, Send } from './fetch-types.ts';
 
 /**
- * Bounds one attempt, up to the answer's headers (Easemob's bodies are small JSON; a stalled
- * body is left to the fetch implementation's own body timeout). The caller's signal, carried on
- * the Request, is followed: whichever fires first aborts the attempt.
+ * Bounds one attempt, body included: the timer and the caller's abort stay armed until the call
+ * has read its answer (the call's cleanup), not just its headers, because a body can stall
+ * after the headers. Aborting the signal handed to fetch errors the body stream too, so a
+ * stalled read rejects with a `TimeoutError` (or the caller's reason, an `AbortError`).
  *
  * A plain AbortController and timer instead of AbortSignal.any/AbortSignal.timeout: those cost
  * several microseconds more per request, and this layer is on every call.
  */
-export function createTimeoutFetch(fetch: BaseFetch, timeoutMs: number | undefined): FetchLike {
+export function createTimeoutFetch(fetch: BaseFetch, timeoutMs: number | undefined): Send {
+  // Without a timeout, fetch follows the caller's signal (on the Request) for the body itself.
   if (timeoutMs === undefined) return (request) => fetch(request);
-  return async (request) => {
+  return (request, call) => {
     const caller = request.signal;
-    caller.throwIfAborted();
+    if (caller.aborted) return Promise.reject(caller.reason);
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(caller.reason);
     caller.addEventListener('abort', onCallerAbort, { once: true });
     const timer = setTimeout(
-      () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+      () => controller.abort(new DOMException(`no complete answer within ${timeoutMs} ms`, 'TimeoutError')),
       timeoutMs,
     );
-    try {
-      return await fetch(request, { signal: controller.signal });
-    } finally {
+    onCallFinished(call, () => {
       clearTimeout(timer);
       caller.removeEventListener('abort', onCallerAbort);
-    }
+    });
+    return fetch(request, { signal: controller.signal });
   };
 }

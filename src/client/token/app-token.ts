@@ -1,7 +1,9 @@
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from '../../generated/schema.js';
-import type { ClientLog } from './client-events.ts';
-import type { FetchLike } from './fetch-types.ts';
+import createClient from 'openapi-fetch';
+import type { paths } from '../../../generated/schema.js';
+import { callOf, settleCalls } from '../easemob-client.ts';
+import type { SecretRegistry } from '../errors/redactor.ts';
+import type { ClientLog } from '../pipeline/client-events.ts';
+import type { Send } from '../pipeline/fetch-types.ts';
 import type { IssuedToken } from './token-cache.ts';
 
 export interface AppCredentials {
@@ -13,16 +15,11 @@ export interface AppCredentials {
 
 /**
  * Returns a function that calls getAppToken. It has its own openapi-fetch client over the same
- * send pipeline (so token requests are throttled and retried) but without the auth layer.
+ * send pipeline (so token requests are rate-limited and retried) but without the auth layer,
+ * and settles by the same contract (data, or an EasemobError with the secret redacted).
  */
-export function createAppTokenFetcher(
-  credentials: AppCredentials,
-  send: FetchLike,
-  errors: Middleware,
-  log?: ClientLog,
-): () => Promise<IssuedToken> {
-  const tokenClient = createClient<paths>({ baseUrl: credentials.baseUrl, fetch: send });
-  tokenClient.use(errors);
+export function createAppTokenFetcher(credentials: AppCredentials, send: Send, secrets: SecretRegistry, log?: ClientLog): () => Promise<IssuedToken> {
+  const tokenClient = settleCalls(createClient<paths>({ baseUrl: credentials.baseUrl, fetch: (request: Request) => send(request, callOf(request)) }), secrets);
   return async () => {
     const { data } = await tokenClient.POST('/token', {
       body: {
@@ -32,7 +29,7 @@ export function createAppTokenFetcher(
         ...(credentials.tokenTtlSeconds !== undefined && { ttl: credentials.tokenTtlSeconds }),
       },
     });
-    if (typeof data?.access_token !== 'string' || typeof data.expires_in !== 'number') {
+    if (typeof data.access_token !== 'string' || typeof data.expires_in !== 'number') {
       throw new Error('getAppToken answered 2xx without access_token and expires_in');
     }
     log?.({ type: 'token-fetched', expiresInSeconds: data.expires_in });
