@@ -7,10 +7,12 @@
 //   - the most arrivals in any sliding second (goal: never above the limit, 30);
 //   - the achieved rate as a fraction of the limit (goal: at least 0.90): the arrivals after
 //     the first window's worth, over the time from the first arrival to the last.
-// Side by side, in the same run: a plain sliding window over send times (the limiter before
-// this one), to show what the server sees without holding slots until the answer.
+// Side by side, in the same run: the limiter with `roundTripCredit` (faster, on an assumption
+// connection churn can break), and a plain sliding window over send times (the limiter before
+// this one), to show what the server sees without holding slots until the answer. `conns` is
+// how many connections the server saw opened: the client's connections come and go.
 //
-//   node bench/rate-limiter.ts [calls=300] [limit=30]
+//   node bench/rate-limiter.ts [calls=300] [limit=30]      ONLY='<case name>' for one case
 import { Worker } from 'node:worker_threads';
 import { createEasemobClient, createRateLimiter, type RateLimiter, type Slot } from '../src/client/index.ts';
 
@@ -113,9 +115,8 @@ async function measure(setting: { roundTripMs: number; firstRequestExtraMs: numb
   server.postMessage({ type: 'arrivals' });
   const { arrivals, firsts } = await next<{ arrivals: number[]; firsts: number[] }>('arrivals');
   arrivals.sort((a, b) => a - b);
-  if (process.env.DUMP) console.log(arrivals.map((a) => Math.round(a - arrivals[0]!)).join(' '), '\nnew connections at', firsts.map((a) => Math.round(a - arrivals[0]!)).join(' '));
   const spanSeconds = (arrivals.at(-1)! - arrivals[0]!) / 1000;
-  return { busiest: busiestSecond(arrivals), fraction: (arrivals.length - limit) / spanSeconds / limit };
+  return { busiest: busiestSecond(arrivals), fraction: (arrivals.length - limit) / spanSeconds / limit, connections: firsts.length };
 }
 
 const cases = [
@@ -128,11 +129,16 @@ const cases = [
 ];
 
 console.log(`${calls} calls at once, limit ${limit} a second; at the server: most arrivals in any sliding second (goal ≤ ${limit}), achieved rate / limit (goal ≥ 0.90)`);
-console.log(`${'case'.padEnd(48)} ${'our limiter'.padEnd(22)} send-time window (before)`);
+const columns = ['our limiter (default)', 'with roundTripCredit', 'send-time window (before)'];
+console.log(`${'case'.padEnd(46)} ${columns.map((c) => c.padEnd(30)).join(' ')}`);
+type Result = Awaited<ReturnType<typeof measure>>;
+const show = (r: Result) => `${String(r.busiest).padStart(3)}/s ${r.fraction.toFixed(3)} (${r.connections} conns)${r.busiest > limit ? ' OVER' : ''}`.padEnd(30);
 for (const { name, ...setting } of cases.filter((c) => !process.env.ONLY || c.name === process.env.ONLY)) {
-  const ours = await measure(setting, createRateLimiter({ limit, intervalMs: WINDOW_MS }));
-  const before = await measure(setting, sendTimeWindow());
-  const show = (r: { busiest: number; fraction: number }) => `${String(r.busiest).padStart(3)} / s, ${r.fraction.toFixed(3)}`.padEnd(22);
-  console.log(`${name.padEnd(48)} ${show(ours)} ${show(before)}${ours.busiest > limit ? '  ← over the limit' : ''}`);
+  const results = [
+    await measure(setting, createRateLimiter({ limit, intervalMs: WINDOW_MS })),
+    await measure(setting, createRateLimiter({ limit, intervalMs: WINDOW_MS, roundTripCredit: true })),
+    await measure(setting, sendTimeWindow()),
+  ];
+  console.log(`${name.padEnd(46)} ${results.map(show).join(' ')}`);
 }
 await server.terminate();

@@ -59,10 +59,10 @@ describe('rate limiter', () => {
     void (limiter.acquire(1) as Promise<Slot>).then(() => (granted = true));
     await vi.advanceTimersByTimeAsync(5_000); // still no answer: the slot stays taken
     expect(granted).toBe(false);
-    first.answered(); // at 5 s; the first answer, so no round-trip credit yet
-    await vi.advanceTimersByTimeAsync(999);
+    first.answered(); // at 5 s: the slot frees a window (and a 2 ms guard) later
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(granted).toBe(false);
-    await vi.advanceTimersByTimeAsync(2);
+    await vi.advanceTimersByTimeAsync(5);
     expect(granted).toBe(true);
   });
 
@@ -86,27 +86,40 @@ describe('rate limiter', () => {
     const waiting = (limiter.acquire(1, controller.signal) as Promise<Slot>).catch((e: unknown) => e);
     controller.abort(new Error('stop'));
     await expect(waiting).resolves.toMatchObject({ message: 'stop' });
-    await vi.advanceTimersByTimeAsync(1001);
+    await vi.advanceTimersByTimeAsync(1_010);
     expect(limiter.acquire(2)).not.toBeInstanceOf(Promise); // the aborted waiter took no slot
   });
 
   it.each([
-    ['no latency', () => 0, 0],
-    ['a 200 ms round trip', () => 100, 100],
-    ['a first wave slowed by 100 ms of connection set-up', (n: number) => (n < 30 ? 110 : 10), 10],
-    ['latency that varies from 0 to 300 ms', (n: number) => [0, 300, 30, 150, 5][n % 5]!, 20],
-  ])('never lets the service see more than the limit in any second, with %s', async (_, out, back) => {
+    ['no latency', () => 0, 0, 0],
+    ['a 200 ms round trip', () => 100, 100, 200],
+    ['a first wave slowed by 100 ms of connection set-up', (n: number) => (n < 30 ? 110 : 10), 10, 120],
+    ['latency that varies from 0 to 300 ms', (n: number) => [0, 300, 30, 150, 5][n % 5]!, 20, 320],
+  ])('never lets the service see more than the limit in any second, with %s', async (_, out, back, slowestRoundTrip) => {
     vi.useFakeTimers({ now: 0 });
     const service = latentService(out, back);
     const client = createEasemobClient({ baseUrl: BASE_URL, token: 't0ken-abc', throttle: { limit: 30, intervalMs: 1000 }, fetch: service.fetch });
-    const calls = Array.from({ length: 200 }, (_, i) => getUser(client, i));
+    // Seven windows' worth: the rate below counts the calls after the first window's worth.
+    const calls = Array.from({ length: 210 }, (_, i) => getUser(client, i));
     await vi.advanceTimersByTimeAsync(20_000);
     await Promise.all(calls);
-    expect(service.arrivals).toHaveLength(200);
+    expect(service.arrivals).toHaveLength(210);
     expect(busiestWindow(service.arrivals, 1000)).toBeLessThanOrEqual(30);
-    // And it does not give the rate away: 200 requests at 30 a second take about 6.7 s.
-    const span = (service.arrivals.at(-1)! - service.arrivals[0]!) / 1000;
-    expect(199 / span).toBeGreaterThan(27);
+    // And it gives away no more than the round trip costs: at least limit / (window + round trip).
+    const rate = (210 - 30) / ((service.arrivals.at(-1)! - service.arrivals[0]!) / 1000);
+    expect(rate).toBeGreaterThan((0.97 * 30) / (1 + slowestRoundTrip / 1000));
+  });
+
+  it('with roundTripCredit, keeps near the limit at a long, steady round trip', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const service = latentService(() => 100, 100);
+    const throttle = createRateLimiter({ limit: 30, intervalMs: 1000, roundTripCredit: true });
+    const client = createEasemobClient({ baseUrl: BASE_URL, token: 't0ken-abc', throttle, fetch: service.fetch });
+    const calls = Array.from({ length: 390 }, (_, i) => getUser(client, i));
+    await vi.advanceTimersByTimeAsync(30_000);
+    await Promise.all(calls);
+    expect(busiestWindow(service.arrivals, 1000)).toBeLessThanOrEqual(30);
+    expect((390 - 30) / ((service.arrivals.at(-1)! - service.arrivals[0]!) / 1000)).toBeGreaterThan(27);
   });
 
   it('queues a retry with its call\'s ticket: it goes before calls that came after it', async () => {
