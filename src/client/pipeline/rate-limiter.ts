@@ -24,7 +24,7 @@ export interface Slot {
   failed(): void;
 }
 
-export interface RateLimiter extends Readonly<RateLimiterOptions> {
+export interface RateLimiter extends Readonly<Pick<RateLimiterOptions, 'limit' | 'intervalMs'>> {
   /**
    * A slot for one request (one attempt). Granted at once, without a promise, while the limit
    * is not reached; otherwise queued by `ticket`, lowest first: a call's re-sends carry the
