@@ -128,6 +128,7 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   }
 
   function drain(): void {
+    if (queue.length === 0 && timer === undefined) return; // nobody waits: nothing to do
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const t = now();
