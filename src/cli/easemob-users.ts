@@ -25,8 +25,8 @@ Options:
   --client-secret S     the app's client secret                   (EASEMOB_CLIENT_SECRET)
   --rate N|off          requests a second (default 30, the service's limit per IP), counted
                         as the service counts them: no second of arrivals goes over
-  --concurrency N       batches in flight at once (default 16: enough to reach 30 requests a
-                        second when the service takes half a second a batch)
+  --concurrency N       batches in flight at once (default 16); the rate limiter holds each
+                        request's slot until its answer, so slow answers lower the rate
   --batch-size N        users a request, 1 to ${MAX_BATCH_SIZE} (default ${MAX_BATCH_SIZE})
   --format csv|jsonl    the file's format (default: by its extension, else csv)
   --dry-run             validate the file and report; call nothing
