@@ -7,7 +7,7 @@ afterEach(() => {
 });
 
 /** The most times that fall in any half-open window [t, t + windowMs). */
-export function busiestWindow(times: number[], windowMs: number): number {
+function busiestWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let most = 0;
   for (let start = 0, end = 0; start < sorted.length; start++) {
