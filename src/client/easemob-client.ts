@@ -73,7 +73,7 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 export function settleCalls(raw: Client<paths>, secrets: SecretRegistry): EasemobClient {
   type Sender = (init: RawInit) => Promise<RawResult>;
   const run = (method: string, path: string, init: RawInit, send: Sender): Promise<RawResult> => {
-    const call = newCall();
+    const call = newCall(init?.signal != null);
     return send(init === undefined ? { [CALL_KEY]: call } : { ...init, [CALL_KEY]: call }).then(
       (result) => {
         // A stream is read by the caller after the call resolves: the timeout keeps bounding it.

@@ -3,8 +3,8 @@ import type { CallContext } from './fetch-types.ts';
 // Process-wide, not per client: clients that share a rate limiter compare tickets.
 let nextTicket = 0;
 
-export function newCall(): CallContext {
-  return { ticket: nextTicket++, cleanups: undefined };
+export function newCall(callerSignal = true): CallContext {
+  return { ticket: nextTicket++, callerSignal, cleanups: undefined };
 }
 
 export function onCallFinished(call: CallContext, cleanup: () => void): void {

@@ -6,6 +6,8 @@
  */
 export interface CallContext {
   readonly ticket: number;
+  /** Whether the caller passed a signal: without one, nothing but our own layers can abort the call. */
+  readonly callerSignal: boolean;
   cleanups: Array<() => void> | undefined;
 }
 

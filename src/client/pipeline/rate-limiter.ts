@@ -90,23 +90,24 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
     return Math.min(intervalMs, Math.max(0, fastestRoundTrip * 0.9 - 10));
   }
 
+  // Plain fields rather than #private ones: one of these is made per request.
   class GrantedSlot implements Slot {
-    readonly #grantedAt: number;
-    readonly #afterAnAnswer: boolean;
-    #ended = false;
+    private readonly grantedAt: number;
+    private readonly afterAnAnswer: boolean;
+    private ended = false;
 
     constructor(t: number) {
       inFlight++;
-      this.#grantedAt = t;
-      this.#afterAnAnswer = firstAnswerAt !== undefined;
+      this.grantedAt = t;
+      this.afterAnAnswer = firstAnswerAt !== undefined;
     }
 
     answered(): void {
-      if (this.#end()) return;
+      if (this.end()) return;
       const t = now();
       firstAnswerAt ??= t;
-      if (this.#afterAnAnswer) {
-        fastestRoundTrip = Math.min(fastestRoundTrip, t - this.#grantedAt);
+      if (this.afterAnAnswer) {
+        fastestRoundTrip = Math.min(fastestRoundTrip, t - this.grantedAt);
         roundTripsSeen++;
       }
       hold(t + GUARD_MS + intervalMs - credit());
@@ -114,14 +115,14 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
     }
 
     failed(): void {
-      if (this.#end()) return;
+      if (this.end()) return;
       hold(now() + GUARD_MS + intervalMs);
       drain();
     }
 
-    #end(): boolean {
-      if (this.#ended) return true;
-      this.#ended = true;
+    private end(): boolean {
+      if (this.ended) return true;
+      this.ended = true;
       inFlight--;
       return false;
     }

@@ -67,12 +67,18 @@ export function createRetryFetch(send: Send, options: RetryOptions, hooks: Retry
     }
   }
 
-  // The first attempt is a plain promise chain: nearly every call ends there, and this runs on
-  // every call. Each attempt sends a clone, so the body (a one-shot stream) stays intact.
+  // The first attempt is one plain `then`: nearly every call ends there, and this runs on every
+  // call. Each attempt sends a clone, so the body (a one-shot stream) stays intact.
   return (request, call) => {
     const started = now();
-    return attempt(request, call).then((outcome) =>
-      isRetryable(request.method, outcome) ? keepTrying(request, call, started, outcome) : finish(outcome),
+    return send(request.body === null ? request : request.clone(), call).then(
+      (response) =>
+        isRetryableStatus(request.method, response.status) ? keepTrying(request, call, started, { response }) : response,
+      (failure: unknown) => {
+        // The caller gave up: never retry that.
+        if (request.signal.aborted || !isRetryableNetworkError(request.method)) throw failure;
+        return keepTrying(request, call, started, { failure });
+      },
     );
   };
 }

@@ -14,15 +14,23 @@ export function createTimeoutFetch(fetch: BaseFetch, timeoutMs: number | undefin
   // Without a timeout, fetch follows the caller's signal (on the Request) for the body itself.
   if (timeoutMs === undefined) return (request) => fetch(request);
   return (request, call) => {
-    const caller = request.signal;
-    if (caller.aborted) return Promise.reject(caller.reason);
     const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(caller.reason);
-    caller.addEventListener('abort', onCallerAbort, { once: true });
     const timer = setTimeout(
       () => controller.abort(new DOMException(`no complete answer within ${timeoutMs} ms`, 'TimeoutError')),
       timeoutMs,
     );
+    if (!call.callerSignal) {
+      // Nobody else can abort this call: no listener to add and remove.
+      onCallFinished(call, () => clearTimeout(timer));
+      return fetch(request, { signal: controller.signal });
+    }
+    const caller = request.signal;
+    if (caller.aborted) {
+      clearTimeout(timer);
+      return Promise.reject(caller.reason);
+    }
+    const onCallerAbort = () => controller.abort(caller.reason);
+    caller.addEventListener('abort', onCallerAbort, { once: true });
     onCallFinished(call, () => {
       clearTimeout(timer);
       caller.removeEventListener('abort', onCallerAbort);
