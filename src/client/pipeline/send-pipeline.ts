@@ -38,11 +38,13 @@ export function createSendPipeline(baseUrl: string, options: SendPipelineOptions
   const timeoutMs = options.timeoutMs === false ? undefined : (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const fetch = options.fetch ?? globalThis.fetch;
 
+  // Outermost first, as a request passes through them; the timeout wraps fetch itself.
   const layers: Layer[] = [
     (next) => createRetryFetch(next, retry, { log: options.log, random: options.random }),
     ...(limiter ? [(next: Send) => createThrottledFetch(next, limiter)] : []),
   ];
-  return layers.reduceRight((next, layer) => layer(next), createTimeoutFetch(fetch, timeoutMs));
+  const timed = createTimeoutFetch(fetch, timeoutMs);
+  return layers.reduceRight((next, layer) => layer(next), timed);
 }
 
 function rateLimiterFor(baseUrl: string, throttle: SendPipelineOptions['throttle']): RateLimiter | undefined {
