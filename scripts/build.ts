@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeRuntimeTables } from './generate-runtime-tables.ts';
 
 const toolsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin');
 
@@ -25,6 +26,7 @@ function writeGenerated(): void {
   run('redocly', 'bundle', 'main', '--output', 'generated/openapi.yaml');
   // Reads the API and its output path (x-openapi-ts) from redocly.yaml.
   run('openapi-typescript');
+  writeRuntimeTables();
 }
 
 function lintSources(): void {

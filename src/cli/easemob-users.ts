@@ -2,32 +2,32 @@
 // `easemob-users import FILE`: register an app's existing users with Easemob, in batches, within
 // the rate limit, resumably. See `easemob-users --help`.
 import { parseArgs } from 'node:util';
-import { createEasemobClient, EasemobError } from '../client/index.ts';
+import { createEasemobClient, createRateLimiter, EasemobError, MAX_BATCH_SIZE, REQUEST_LIMITS } from '../client/index.ts';
 import { createProgress } from './import/progress.ts';
 import { runImport, type ImportSummary } from './import/run-import.ts';
 
 const HELP = `Usage: easemob-users import FILE [options]
 
-Registers every user of FILE with Easemob: batches of at most 60 users a request, within the
+Registers every user of FILE with Easemob: batches of at most ${MAX_BATCH_SIZE} users a request, within the
 rate limit, with progress, resumable after a crash or Ctrl-C (run the same command again).
 
 FILE  CSV with a header row, or JSON Lines (one object a line; .jsonl/.ndjson, or --format).
       Fields of each record:
-        username      the Easemob ID: [a-zA-Z0-9_.-], at most 64 bytes (case-insensitive)
+        username      the Easemob ID: ${REQUEST_LIMITS.username.pattern}, at most ${REQUEST_LIMITS.username.maxBytes} bytes (case-insensitive)
         app_user_id   instead of username: your own user id (e.g. an email address), from
                       which a valid, deterministic username is derived (also: user_id, id)
-        password      required, 1 to 64 characters
-        nickname      optional, at most 100 characters (shown in push notifications)
+        password      required, ${REQUEST_LIMITS.password.minLength} to ${REQUEST_LIMITS.password.maxLength} characters
+        nickname      optional, at most ${REQUEST_LIMITS.nickname.maxLength} characters (shown in push notifications)
 
 Options:
   --base-url URL        one app's base URL, https://host/org/app   (EASEMOB_BASE_URL)
   --client-id ID        the app's client id                       (EASEMOB_CLIENT_ID)
   --client-secret S     the app's client secret                   (EASEMOB_CLIENT_SECRET)
-  --rate N|off          requests a second (default 30, the service's limit per IP; paced
-                        with a 4% margin so that no second ever goes over)
-  --concurrency N       batches in flight at once (default 16: enough to reach 30 requests a
-                        second when the service takes half a second a batch)
-  --batch-size N        users a request, 1 to 60 (default 60)
+  --rate N|off          requests a second (default 30, the service's limit per IP), counted
+                        as the service counts them: no second of arrivals goes over
+  --concurrency N       batches in flight at once (default 16); the rate limiter holds each
+                        request's slot until its answer, so slow answers lower the rate
+  --batch-size N        users a request, 1 to ${MAX_BATCH_SIZE} (default ${MAX_BATCH_SIZE})
   --format csv|jsonl    the file's format (default: by its extension, else csv)
   --dry-run             validate the file and report; call nothing
   --restart             ignore the checkpoint and start from the first record
@@ -40,8 +40,6 @@ Beside FILE it keeps:
 Users that already exist count as already present, not as failures. The exit code is 0 when
 every record was registered or already present, 1 when any record failed, 2 on bad usage,
 3 when the service stopped the import (re-run to resume).`;
-
-const PACING_MARGIN_MS = 40;
 
 function fail(message: string): never {
   process.stderr.write(`easemob-users: ${message}\nRun easemob-users --help for usage.\n`);
@@ -114,10 +112,9 @@ async function main(argv: string[]): Promise<number> {
         baseUrl: baseUrl!,
         clientId: clientId!,
         clientSecret: clientSecret!,
-        // The service counts requests as they arrive, per second; arrivals jitter by a few tens of
-        // milliseconds, so `rate` per 1,040 ms keeps every second of arrivals within the limit
-        // at 96% of it.
-        throttle: rate === false ? false : { limit: rate, intervalMs: 1000 + PACING_MARGIN_MS },
+        // The client's rate limiter, as every client uses it: it holds each request's slot until
+        // its answer, so the service never sees more than `rate` arrivals in a second.
+        throttle: rate === false ? false : createRateLimiter({ limit: rate, intervalMs: 1000 }),
       });
 
   // Ctrl-C: stop reading, let the batches in flight finish and be committed, then exit.
@@ -133,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
       client,
       dryRun,
       restart: values.restart ?? false,
-      batchSize: positiveInteger('--batch-size', values['batch-size'], 60, 60),
+      batchSize: positiveInteger('--batch-size', values['batch-size'], MAX_BATCH_SIZE, MAX_BATCH_SIZE),
       concurrency: positiveInteger('--concurrency', values.concurrency, 16, 64),
       progress: createProgress(process.stderr),
       signal: stop.signal,

@@ -1,38 +1,34 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
-import { createAppTokenFetcher } from './app-token.ts';
-import { createAuthFetch } from './auth-fetch.ts';
-import { createErrorsMiddleware } from './errors-middleware.ts';
-import { createSecretRegistry } from './redactor.ts';
-import { createSendPipeline, type SendPipelineOptions } from './send-pipeline.ts';
-import { createTokenCache } from './token-cache.ts';
-import { fromStaticToken, fromTokenCache, fromTokenProvider, type TokenProvider } from './token-source.ts';
-
-/** The openapi-fetch client, typed by the description: `client.GET('/users/{username}', ...)`. */
-export type EasemobClient = Client<paths>;
+import { callOf, settleCalls, type EasemobClient } from './easemob-client.ts';
+import { createSecretRegistry } from './errors/redactor.ts';
+import { createSendPipeline, type SendPipelineOptions } from './pipeline/send-pipeline.ts';
+import { createAppTokenFetcher } from './token/app-token.ts';
+import { createAuthFetch } from './token/auth-fetch.ts';
+import { createTokenCache } from './token/token-cache.ts';
+import { fromStaticToken, fromTokenCache, fromTokenProvider, type TokenProvider } from './token/token-source.ts';
 
 export interface EasemobClientOptions extends SendPipelineOptions {
   /** One app's base URL: `https://a1.easemob.com/{org_name}/{app_name}`. */
   baseUrl: string;
   /** The app's client credentials; the client fetches and caches the app token with them. */
-  clientId?: string;
-  clientSecret?: string;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
   /** Asked for in the token request (seconds); without it the service's default lifetime applies. */
-  tokenTtlSeconds?: number;
+  tokenTtlSeconds?: number | undefined;
   /** A token managed elsewhere, instead of client credentials: a string, or a function asked per request. */
-  token?: string | TokenProvider;
+  token?: string | TokenProvider | undefined;
 }
 
 /**
- * Creates the typed Easemob client. Cross-cutting behaviour, outermost first: auth (token, one
- * renewal on 401) → throttle → retry (re-sends throttled too) → per-attempt timeout → fetch;
- * then the errors middleware turns a final non-2xx into a thrown EasemobError. Whatever may
- * re-send is a fetch layer, not middleware: openapi-fetch middleware cannot re-send.
+ * Creates the typed Easemob client. A call goes, outermost first: auth (the token; one renewal
+ * and re-send on 401) → retry → rate limiter → timeout → fetch; then it settles: data, or an
+ * EasemobError. Whatever may re-send is a fetch layer, not middleware: openapi-fetch middleware
+ * cannot re-send (its issue #2075).
  */
 export function createEasemobClient(options: EasemobClientOptions): EasemobClient {
   const secrets = createSecretRegistry();
-  const errors = createErrorsMiddleware(secrets.redact);
-  const send = createSendPipeline(options);
+  const send = createSendPipeline(options.baseUrl, options);
 
   let tokens;
   if (typeof options.token === 'string') tokens = fromStaticToken(options.token);
@@ -40,15 +36,11 @@ export function createEasemobClient(options: EasemobClientOptions): EasemobClien
   else if (options.clientId && options.clientSecret) {
     secrets.add(options.clientSecret);
     const credentials = { ...options, clientId: options.clientId, clientSecret: options.clientSecret };
-    tokens = fromTokenCache(createTokenCache(createAppTokenFetcher(credentials, send, errors, options.log)));
+    tokens = fromTokenCache(createTokenCache(createAppTokenFetcher(credentials, send, secrets, options.log)));
   } else {
     throw new TypeError('createEasemobClient needs clientId and clientSecret, or token');
   }
 
-  const client = createClient<paths>({
-    baseUrl: options.baseUrl,
-    fetch: createAuthFetch(send, tokens, secrets.add, options.log),
-  });
-  client.use(errors);
-  return client;
+  const authorized = createAuthFetch(send, tokens, secrets.add, options.log);
+  return settleCalls(createClient<paths>({ baseUrl: options.baseUrl, fetch: (request: Request) => authorized(request, callOf(request)) }), secrets);
 }

@@ -1,6 +1,11 @@
 // Holds one live exchange (a request and the answer it got) against the description: the
 // request must match an operation, the status must be documented for it, the content type too,
 // the body must validate, and documented required headers must be present.
+//
+// The checker is total: whatever the exchange holds (a URL that does not parse, malformed
+// percent-encoding, header names no Headers object takes, bytes that are not UTF-8), the
+// answer is a result with violations, never an exception. Negative tests send exactly such
+// things, and one odd exchange must not hide the verdict on the others.
 import { deref, SchemaValidators, type Description, type JsonObject } from './description.ts';
 import { OperationMatcher } from './operations.ts';
 
@@ -11,8 +16,8 @@ export interface Exchange {
   status: number;
   /** Response headers (names in any case). */
   headers: Headers | Record<string, string>;
-  /** The response body as text ('' when there is none). */
-  body: string;
+  /** The response body: text, or the bytes as received ('' or empty when there is none). */
+  body: string | Uint8Array;
 }
 
 export interface Violation {
@@ -50,12 +55,23 @@ export class ContractChecker {
   }
 
   check(exchange: Exchange): ExchangeResult {
-    const url = new URL(exchange.url);
+    try {
+      return this.#check(exchange);
+    } catch (error) {
+      // A last resort: every input the checker knows to be odd is handled below.
+      const reason = `the checker could not read this exchange (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`;
+      return unreadable(exchange, reason);
+    }
+  }
+
+  #check(exchange: Exchange): ExchangeResult {
+    const url = URL.parse(String(exchange.url));
+    if (url === null) return unreadable(exchange, 'the request URL cannot be parsed');
     const relative = `/${url.pathname.split('/').filter(Boolean).slice(this.#prefixSegments).join('/')}`;
-    const matched = this.#matcher.match(exchange.method, relative);
+    const matched = this.#matcher.match(String(exchange.method), relative);
     const status = exchange.status;
     if (!matched) {
-      const operation = `${exchange.method.toUpperCase()} ${relative}`;
+      const operation = `${String(exchange.method).toUpperCase()} ${relative}`;
       return { operationId: undefined, documentedAs: undefined, violations: [{ operation, status, pointer: '', reason: 'no operation of the description matches this request' }] };
     }
     const operation = matched.operationId;
@@ -75,7 +91,11 @@ export class ContractChecker {
     }
     const response = deref<JsonObject>(this.description, responses[documentedAs]);
 
-    const headers = exchange.headers instanceof Headers ? exchange.headers : new Headers(exchange.headers);
+    const headers = readHeaders(exchange.headers);
+    if (headers === undefined) {
+      fail('', 'the response headers are not valid HTTP header names and values');
+      return { operationId: operation, documentedAs, violations };
+    }
     for (const [name, ref] of Object.entries((response.headers ?? {}) as Record<string, unknown>)) {
       const header = deref<JsonObject>(this.description, ref);
       const value = headers.get(name);
@@ -90,6 +110,7 @@ export class ContractChecker {
       if (!validate(numeric ? Number(value) : value)) fail('', `header ${name}: "${value}" ${this.#validators.errorsText(validate)}`);
     }
 
+    const text = readText(exchange.body);
     const content = response.content as Record<string, JsonObject> | undefined;
     if (!content) {
       if (exchange.body.length > 0) fail('', 'a body was sent where the description documents none');
@@ -101,9 +122,13 @@ export class ContractChecker {
       fail('', `content type "${mediaType || '(none)'}" is not documented (expected ${Object.keys(content).join(', ')})`);
       return { operationId: operation, documentedAs, violations };
     }
+    if (text === undefined) {
+      fail('', 'the body is not valid UTF-8');
+      return { operationId: operation, documentedAs, violations };
+    }
     let body: unknown;
     try {
-      body = JSON.parse(exchange.body);
+      body = JSON.parse(text);
     } catch {
       fail('', 'the body is not valid JSON');
       return { operationId: operation, documentedAs, violations };
@@ -116,6 +141,31 @@ export class ContractChecker {
       }
     }
     return { operationId: operation, documentedAs, violations };
+  }
+}
+
+function unreadable(exchange: Exchange, reason: string): ExchangeResult {
+  const operation = `${String(exchange.method).toUpperCase()} ${String(exchange.url)}`;
+  return { operationId: undefined, documentedAs: undefined, violations: [{ operation, status: exchange.status, pointer: '', reason }] };
+}
+
+function readHeaders(headers: Exchange['headers']): Headers | undefined {
+  if (headers instanceof Headers) return headers;
+  try {
+    return new Headers(headers);
+  } catch {
+    return undefined;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readText(body: Exchange['body']): string | undefined {
+  if (typeof body === 'string') return body;
+  try {
+    return utf8.decode(body);
+  } catch {
+    return undefined;
   }
 }
 

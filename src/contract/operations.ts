@@ -14,7 +14,17 @@ export interface Operation {
 }
 
 export interface MatchedOperation extends Operation {
+  /** Percent-decoded; a value that is not valid percent-encoding is kept as sent. */
   pathParams: Record<string, string>;
+}
+
+/** Decodes one path segment; malformed percent-encoding (what negative tests send) stays as it is. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export function listOperations(description: Description): Operation[] {
@@ -77,7 +87,7 @@ export class OperationMatcher {
       const found = entry.regex.exec(path);
       if (!found) continue;
       const pathParams: Record<string, string> = {};
-      entry.names.forEach((name, i) => (pathParams[name] = decodeURIComponent(found[i + 1]!)));
+      entry.names.forEach((name, i) => (pathParams[name] = decodeSegment(found[i + 1]!)));
       const { regex: _r, names: _n, literalSegments: _l, ...operation } = entry;
       return { ...operation, pathParams };
     }

@@ -1,5 +1,5 @@
 // An in-process stand-in for fetch: no sockets, every request recorded, answers from a handler.
-import type { BaseFetch } from '../../src/client/fetch-types.ts';
+import type { BaseFetch } from '../../src/client/pipeline/fetch-types.ts';
 
 export interface RecordedRequest {
   method: string;

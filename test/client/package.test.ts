@@ -51,6 +51,7 @@ describe('the npm package', () => {
           module: 'NodeNext',
           moduleResolution: 'NodeNext',
           strict: true,
+          exactOptionalPropertyTypes: true,
           noUncheckedIndexedAccess: true,
           noEmit: true,
           lib: ['ES2023', 'DOM'],
@@ -65,7 +66,7 @@ describe('the npm package', () => {
 
 const client = createEasemobClient({ baseUrl: ${JSON.stringify(prism.baseUrl)}, clientId: 'YXA6client', clientSecret: 'YXA6secret' });
 const { data } = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } });
-const user: User | undefined = data?.entities[0];
+const user: User | undefined = data.entities[0];
 const refused = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } }, headers: { Prefer: 'code=404' } })
   .then(() => undefined, (error: unknown) => (error instanceof EasemobError ? error.status : 'not an EasemobError'));
 console.log(JSON.stringify({ username: user?.username, refused }));

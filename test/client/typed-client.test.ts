@@ -1,10 +1,12 @@
-// The client is openapi-fetch typed by generated/schema.d.ts: these checks run under `npm run
-// typecheck` (expectTypeOf and @ts-expect-error) as well as at run time.
+// The client is openapi-fetch typed by generated/schema.d.ts, with one contract: a call resolves
+// with data or rejects. These checks run under `npm run typecheck` (expectTypeOf, and
+// expected type errors) as well as at run time; test/client/doc-snippets.test.ts holds the
+// documented snippets to the same contract under exactOptionalPropertyTypes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { components } from '../../generated/schema.d.ts';
-import { createEasemobClient, type User } from '../../src/client/index.ts';
-import { operationName } from '../../src/client/operation-ids.ts';
+import { createEasemobClient, EasemobError, type User } from '../../src/client/index.ts';
+import { operationName } from '../../src/client/errors/operation-name.ts';
 import { projectRoot } from '../support/servers.ts';
 import { BASE_URL, fakeFetch, userAnswer } from './fake-fetch.ts';
 
@@ -13,11 +15,21 @@ describe('typed client', () => {
     const fake = fakeFetch(() => userAnswer('jliu'));
     const client = createEasemobClient({ baseUrl: BASE_URL, token: 'static-token', throttle: false, fetch: fake.fetch });
 
-    const { data } = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } });
-    expectTypeOf(data).toExtend<components['schemas']['UserResponse'] | undefined>();
-    expectTypeOf<NonNullable<typeof data>['entities'][number]['activated']>().toEqualTypeOf<boolean>();
-    const user: User | undefined = data?.entities[0];
-    expect(user?.username).toBe('jliu');
+    const result = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } });
+    const { data } = result;
+    // data is never undefined: a call that resolves has it.
+    expectTypeOf<undefined>().not.toExtend<typeof data>();
+    expectTypeOf(data).toExtend<components['schemas']['UserResponse']>();
+    expectTypeOf(data.entities[0]).toExtend<User | undefined>();
+    expectTypeOf<(typeof data)['entities'][number]['activated']>().toEqualTypeOf<boolean>();
+    expectTypeOf<keyof typeof result>().toEqualTypeOf<'data' | 'response'>();
+    expectTypeOf(result.response).toEqualTypeOf<Response>();
+    // @ts-expect-error there is no error field: a failed call rejects
+    void result.error;
+    expect(data.entities[0]?.username).toBe('jliu');
+
+    const text = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } }, parseAs: 'text' });
+    expectTypeOf(text.data).toEqualTypeOf<string>();
 
     if (false as boolean) {
       // @ts-expect-error the path parameter is required
@@ -27,10 +39,21 @@ describe('typed client', () => {
       // @ts-expect-error no such path
       await client.GET('/groups');
       const page = await client.GET('/users', { params: { query: { limit: 10, cursor: 'c' } } });
-      expectTypeOf(page.data?.cursor).toEqualTypeOf<string | undefined>();
+      expectTypeOf(page.data.cursor).toEqualTypeOf<string | undefined>();
       const batch = await client.POST('/users', { body: [{ username: 'a', password: 'p' }] });
-      expectTypeOf(batch.data?.data).toExtend<components['schemas']['RegistrationFailure'][] | undefined>();
+      expectTypeOf(batch.data.data).toExtend<components['schemas']['RegistrationFailure'][] | undefined>();
+      const viaRequest = await client.request('get', '/users/{username}/status', { params: { path: { username: 'u' } } });
+      expectTypeOf(viaRequest.data).toExtend<components['schemas']['OnlineStatus']>();
+      expectTypeOf<undefined>().not.toExtend<typeof viaRequest.data>();
     }
+  });
+
+  it('rejects a 2xx answer without the body the operation documents, so data is never undefined', async () => {
+    const fake = fakeFetch(() => new Response(null, { status: 200, headers: { 'content-length': '0' } }));
+    const client = createEasemobClient({ baseUrl: BASE_URL, token: 'static-token', throttle: false, fetch: fake.fetch });
+    const error = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EasemobError);
+    expect(error).toMatchObject({ status: 200, operation: 'getUser', retryable: false, message: 'getUser failed with 200: the answer has no body' });
   });
 
   it('names every operation of the description by its operationId', () => {

@@ -1,9 +1,9 @@
-// Registers one batch (at most 60 users) and sorts every user into created, already present, or
+// Registers one batch (at most MAX_BATCH_SIZE users) and sorts every user into created, already present, or
 // failed with a reason. Whole-batch refusals with 400 (older versions of the service refuse a
 // batch for one taken username) fall back to one request per user, so one bad user cannot
 // fail 59 good ones. Anything else (service down, credentials refused) is thrown: the import
 // stops before this batch and a re-run resumes here.
-import { createUsers, EasemobError, ensureUser, type EasemobClient, type UserRegistration } from '../../client/index.ts';
+import { createUsers, EasemobError, ensureUser, isAlreadyExists, type EasemobClient, type UserRegistration } from '../../client/index.ts';
 
 export interface PendingUser {
   line: number;
@@ -15,8 +15,6 @@ export interface BatchOutcome {
   present: number;
   failures: Array<{ line: number; username: string; reason: string }>;
 }
-
-const ALREADY_THERE = /exist|duplicate/i;
 
 export async function registerBatch(client: EasemobClient, batch: PendingUser[], signal?: AbortSignal): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { created: 0, present: 0, failures: [] };
@@ -31,7 +29,7 @@ export async function registerBatch(client: EasemobClient, batch: PendingUser[],
   }
   outcome.created = result.created.length;
   for (const failure of result.failed) {
-    if (ALREADY_THERE.test(failure.reason)) outcome.present++;
+    if (isAlreadyExists(failure.reason)) outcome.present++;
     else {
       const line = byName.get(failure.username.toLowerCase())?.line ?? 0;
       outcome.failures.push({ line, username: failure.username, reason: failure.reason });

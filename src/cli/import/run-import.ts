@@ -2,7 +2,7 @@
 // in flight, the client's throttle pacing them), and commit results in file order: a batch's
 // bad rows and outcome are written, and the checkpoint advanced, only when every batch before
 // it is committed. So the checkpoint always covers a prefix of the file, whatever finishes first.
-import type { EasemobClient } from '../../client/index.ts';
+import { MAX_BATCH_SIZE, type EasemobClient } from '../../client/index.ts';
 import {
   checkpointPathFor,
   emptyCheckpoint,
@@ -27,7 +27,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Ignore an existing checkpoint and start from the first record. */
   restart?: boolean;
-  /** Users per request, at most 60. */
+  /** Users per request, at most MAX_BATCH_SIZE (60). */
   batchSize?: number;
   /** Batches in flight at once (the throttle still bounds the request rate). */
   concurrency?: number;
@@ -60,7 +60,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const { input } = options;
   const dryRun = options.dryRun ?? false;
   if (!dryRun && !options.client) throw new TypeError('runImport needs a client unless it is a dry run');
-  const batchSize = options.batchSize ?? 60;
+  const batchSize = options.batchSize ?? MAX_BATCH_SIZE;
   const concurrency = options.concurrency ?? 16;
   const format = formatOf(input, options.format);
 

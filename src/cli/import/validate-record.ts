@@ -1,10 +1,13 @@
 // Turns one input record into a registration, or says why it cannot be one. The rules are the
-// service's (the description's UserRegistration): a username of [a-zA-Z0-9_.-], 1 to 64 bytes,
-// a password of 1 to 64 characters, an optional nickname of at most 100 characters.
-import { toUsername, type UserRegistration } from '../../client/index.ts';
+// service's, as the description states them (UserRegistration), read from the generated
+// REQUEST_LIMITS: a username of the pattern within its byte length, a password and an optional
+// nickname within their lengths.
+import { REQUEST_LIMITS, toUsername, type UserRegistration } from '../../client/index.ts';
 import type { InputRecord } from './read-records.ts';
 
-const USERNAME = /^[a-zA-Z0-9_.-]{1,64}$/;
+const { username: USERNAME_RULE, password: PASSWORD_RULE, nickname: NICKNAME_RULE } = REQUEST_LIMITS;
+const USERNAME = new RegExp(USERNAME_RULE.pattern);
+const characters = (text: string) => [...text].length;
 
 /** Column names for the app's own user id, from which a username is derived with toUsername. */
 export const APP_USER_ID_FIELDS = ['app_user_id', 'user_id', 'id'] as const;
@@ -22,13 +25,13 @@ export function validateRecord(record: InputRecord): RecordVerdict {
     if (!idField) return { ok: false, username: '', reason: 'missing username (or app_user_id)' };
     username = toUsername(fields[idField]!);
   }
-  if (!USERNAME.test(username)) {
-    return { ok: false, username, reason: username.length > 64 ? 'username too long' : 'invalid username' };
-  }
+  if (Buffer.byteLength(username) > USERNAME_RULE.maxBytes) return { ok: false, username, reason: 'username too long' };
+  if (username.length < USERNAME_RULE.minLength || !USERNAME.test(username)) return { ok: false, username, reason: 'invalid username' };
   const password = fields.password;
   if (password === undefined || password === '') return { ok: false, username, reason: 'missing password' };
-  if ([...password].length > 64) return { ok: false, username, reason: 'password too long' };
+  if (characters(password) < PASSWORD_RULE.minLength) return { ok: false, username, reason: 'password too short' };
+  if (characters(password) > PASSWORD_RULE.maxLength) return { ok: false, username, reason: 'password too long' };
   const nickname = fields.nickname;
-  if (nickname !== undefined && [...nickname].length > 100) return { ok: false, username, reason: 'nickname too long' };
+  if (nickname !== undefined && characters(nickname) > NICKNAME_RULE.maxLength) return { ok: false, username, reason: 'nickname too long' };
   return { ok: true, user: { username, password, ...(nickname !== undefined && { nickname }) } };
 }

@@ -2,7 +2,7 @@
 // inherit grant of POST /token): what an app server hands a user's device so it can log in to
 // chat without the server ever knowing or storing the user's Easemob password.
 import type { components } from '../../../generated/schema.js';
-import type { EasemobClient } from '../create-client.ts';
+import type { EasemobClient } from '../easemob-client.ts';
 
 export type User = components['schemas']['User'];
 
@@ -24,7 +24,7 @@ export interface UserToken {
 /**
  * Gets a token for `username`. The client must hold the app token (client credentials, or an app
  * token of its own): the service refuses the inherit grant to anything else with 401. Errors are
- * thrown as EasemobError by the client's errors middleware.
+ * thrown as EasemobError by the client.
  */
 export async function getUserToken(client: EasemobClient, username: string, options: UserTokenOptions = {}): Promise<UserToken> {
   const { data } = await client.POST('/token', {
@@ -36,7 +36,7 @@ export async function getUserToken(client: EasemobClient, username: string, opti
     },
     ...(options.signal && { signal: options.signal }),
   });
-  if (!data || !('user' in data) || typeof data.access_token !== 'string' || typeof data.expires_in !== 'number') {
+  if (!('user' in data) || typeof data.access_token !== 'string' || typeof data.expires_in !== 'number') {
     throw new Error('the inherit grant answered 2xx without access_token, expires_in and user');
   }
   return { accessToken: data.access_token, expiresInSeconds: data.expires_in, user: data.user };

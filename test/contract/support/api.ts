@@ -6,7 +6,7 @@ import { ContractChecker, type Violation } from '../../../src/contract/check-exc
 import { contractFetch } from '../../../src/contract/contract-fetch.ts';
 import type { Coverage } from '../../../src/contract/coverage.ts';
 import type { Description } from '../../../src/contract/description.ts';
-import { createThrottle, type Throttle } from '../../../src/client/throttle.ts';
+import { createRateLimiter, type RateLimiter } from '../../../src/client/index.ts';
 import type { ContractTarget } from './target.ts';
 
 export interface CallOptions {
@@ -40,7 +40,8 @@ export class Api {
   readonly created = new Set<string>();
   readonly prismViolations: string[] = [];
   readonly #checked: ReturnType<typeof contractFetch>;
-  readonly #throttle: Throttle;
+  readonly #limiter: RateLimiter;
+  #ticket = 0;
   #token: string | undefined;
   #serial = 0;
 
@@ -49,7 +50,7 @@ export class Api {
     this.description = description;
     this.prefix = `ct${randomBytes(4).toString('hex')}_`;
     this.#checked = contractFetch(new ContractChecker(description, target.baseUrl), coverage);
-    this.#throttle = createThrottle({ limit: target.callsPerSecond, intervalMs: 1000 });
+    this.#limiter = createRateLimiter({ limit: target.callsPerSecond, intervalMs: 1000 });
   }
 
   get violations(): Violation[] {
@@ -58,10 +59,20 @@ export class Api {
 
   /** `inner`, paced by this suite's one throttle: a second limiter would not know of these calls. */
   throttled(inner: typeof fetch): typeof fetch {
-    return async (input, init) => {
-      await this.#throttle.acquire();
-      return inner(input, init);
-    };
+    return (input, init) => this.#paced(() => inner(input, init));
+  }
+
+  /** Sends within the client's rate limiter, which holds each slot until the answer arrives. */
+  async #paced(send: () => Promise<Response>): Promise<Response> {
+    const slot = await this.#limiter.acquire(this.#ticket++);
+    try {
+      const response = await send();
+      slot.answered();
+      return response;
+    } catch (error) {
+      slot.failed();
+      throw error;
+    }
   }
 
   /** A fresh username of this run, e.g. `ct1a2b3c4d_u7`; created ones are deleted at the end. */
@@ -92,8 +103,8 @@ export class Api {
       headers['content-type'] = 'application/json';
       body = options.rawBody ?? JSON.stringify(options.body);
     }
-    if (!options.unthrottled) await this.#throttle.acquire();
-    const response = await this.#checked.fetch(url, { method, headers, ...(body !== undefined && { body }) });
+    const send = () => this.#checked.fetch(url, { method, headers, ...(body !== undefined && { body }) });
+    const response = options.unthrottled ? await send() : await this.#paced(send);
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -1,6 +1,6 @@
-import type { EasemobClient } from './create-client.ts';
+import type { EasemobClient } from '../easemob-client.ts';
+import { isAlreadyExists } from './already-exists.ts';
 import type { UserRegistration } from './create-users.ts';
-import { EasemobError } from './easemob-error.ts';
 import type { User } from './list-all-users.ts';
 
 export type EnsureUserResult = { created: true; user: User } | { created: false };
@@ -12,18 +12,17 @@ export type EnsureUserResult = { created: true; user: User } | { created: false 
 export async function ensureUser(
   client: EasemobClient,
   user: UserRegistration,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<EnsureUserResult> {
   try {
     const { data } = await client.POST('/users', { body: user, ...(options.signal && { signal: options.signal }) });
-    const created = data?.entities[0];
+    const created = data.entities[0];
     if (created) return { created: true, user: created };
-    // Later versions answer 200 and list a refused user in `data` instead of a 400.
-    const reason = data?.data?.[0]?.registerUserFailReason ?? 'no user in the answer';
-    if (/exist|duplicate/i.test(reason)) return { created: false };
+    const reason = data.data?.[0]?.registerUserFailReason ?? 'no user in the answer';
+    if (isAlreadyExists(reason)) return { created: false };
     throw new Error(`createUsers did not create ${user.username}: ${reason}`);
   } catch (error) {
-    if (error instanceof EasemobError && error.error === 'duplicate_unique_property_exists') return { created: false };
+    if (isAlreadyExists(error)) return { created: false };
     throw error;
   }
 }

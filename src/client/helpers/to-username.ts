@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
+import { REQUEST_LIMITS } from '../../../generated/request-limits.js';
 
 export interface ToUsernameOptions {
   /**
    * Start the username with a readable form of the id (default true). Other chat users may see
    * Easemob IDs: pass false when the id (an email address, a phone number) must stay private.
    */
-  readable?: boolean;
+  readable?: boolean | undefined;
 }
 
-const MAX_BYTES = 64;
+const MAX_BYTES = REQUEST_LIMITS.username.maxBytes;
 const HASH_CHARS = 16; // 16 base32 characters = 80 bits of SHA-256
 const READABLE_MAX = MAX_BYTES - HASH_CHARS - 1; // room for the readable part and a `_`
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';

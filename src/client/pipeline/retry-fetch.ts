@@ -1,5 +1,5 @@
 import type { ClientLog } from './client-events.ts';
-import type { FetchLike } from './fetch-types.ts';
+import type { CallContext, Send } from './fetch-types.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { isRetryableNetworkError, isRetryableStatus } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
@@ -18,24 +18,24 @@ export interface RetryOptions {
 export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, maxElapsedMs: 60_000, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 export interface RetryHooks {
-  /** Called before each re-send, so retries queue behind the throttle like any other request. */
-  beforeRetry?: (signal: AbortSignal) => Promise<void> | undefined;
-  log?: ClientLog;
-  random?: () => number;
-  now?: () => number;
+  log?: ClientLog | undefined;
+  random?: (() => number) | undefined;
+  now?: (() => number) | undefined;
 }
 
 /**
  * Re-sends a request that failed in a way worth retrying, within the attempt and time bounds.
  * Each attempt sends a clone, so the body (a one-shot stream) is intact for the next one; a
- * request without a body is reused as is.
+ * request without a body is reused as is. Every attempt goes through the layers below (the
+ * rate limiter among them) with the call's context, so a re-send queues with the ticket its
+ * call first took.
  */
-export function createRetryFetch(send: FetchLike, options: RetryOptions, hooks: RetryHooks = {}): FetchLike {
-  const { beforeRetry, log, random = Math.random, now = Date.now } = hooks;
+export function createRetryFetch(send: Send, options: RetryOptions, hooks: RetryHooks = {}): Send {
+  const { log, random = Math.random, now = Date.now } = hooks;
   if (options.maxAttempts <= 1) return send;
 
-  const attempt = (request: Request): Promise<Outcome> =>
-    send(request.body === null ? request : request.clone()).then(
+  const attempt = (request: Request, call: CallContext): Promise<Outcome> =>
+    send(request.body === null ? request : request.clone(), call).then(
       (response) => ({ response }),
       (failure: unknown) => {
         if (request.signal.aborted) throw failure; // the caller gave up: never retry that
@@ -43,7 +43,7 @@ export function createRetryFetch(send: FetchLike, options: RetryOptions, hooks: 
       },
     );
 
-  async function keepTrying(request: Request, started: number, first: Outcome): Promise<Response> {
+  async function keepTrying(request: Request, call: CallContext, started: number, first: Outcome): Promise<Response> {
     let outcome = first;
     for (let n = 1; ; n++) {
       const { response, failure } = outcome;
@@ -63,17 +63,22 @@ export function createRetryFetch(send: FetchLike, options: RetryOptions, hooks: 
         ...(response ? { status: response.status, reason: `status ${response.status}` } : { reason: describe(failure) }),
       });
       await sleep(delayMs, request.signal);
-      await beforeRetry?.(request.signal);
-      outcome = await attempt(request);
+      outcome = await attempt(request, call);
     }
   }
 
-  // The first attempt is a plain promise chain: nearly every call ends there, and this runs on
-  // every call. Each attempt sends a clone, so the body (a one-shot stream) stays intact.
-  return (request) => {
+  // The first attempt is one plain `then`: nearly every call ends there, and this runs on every
+  // call. Each attempt sends a clone, so the body (a one-shot stream) stays intact.
+  return (request, call) => {
     const started = now();
-    return attempt(request).then((outcome) =>
-      isRetryable(request.method, outcome) ? keepTrying(request, started, outcome) : finish(outcome),
+    return send(request.body === null ? request : request.clone(), call).then(
+      (response) =>
+        isRetryableStatus(request.method, response.status) ? keepTrying(request, call, started, { response }) : response,
+      (failure: unknown) => {
+        // The caller gave up: never retry that.
+        if (request.signal.aborted || !isRetryableNetworkError(request.method)) throw failure;
+        return keepTrying(request, call, started, { failure });
+      },
     );
   };
 }

@@ -1,19 +1,19 @@
-import type { ClientPathsWithMethod, MethodResponse } from 'openapi-fetch';
-import type { paths } from '../../generated/schema.js';
-import type { EasemobClient } from './create-client.ts';
+import type { Client, ClientPathsWithMethod, MethodResponse } from 'openapi-fetch';
+import type { paths } from '../../../generated/schema.js';
+import type { EasemobClient } from '../easemob-client.ts';
 
-type GetPath = ClientPathsWithMethod<EasemobClient, 'get'>;
+type GetPath = ClientPathsWithMethod<Client<paths>, 'get'>;
 type QueryOf<P extends GetPath> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** The GET paths that take a `cursor` query parameter (today: `/users`). */
 export type CursorPagedPath = { [P in GetPath]: 'cursor' extends keyof QueryOf<P> ? P : never }[GetPath];
 
-export type PageOf<P extends CursorPagedPath> = MethodResponse<EasemobClient, 'get', P>;
+export type PageOf<P extends CursorPagedPath> = MethodResponse<Client<paths>, 'get', P>;
 
 export interface PaginateOptions<P extends CursorPagedPath> {
   /** The request's parameters; `query.cursor` is set by the iterator. */
   params?: Omit<paths[P]['get']['parameters'], 'query'> & { query?: Omit<QueryOf<P>, 'cursor'> };
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -30,9 +30,8 @@ export async function* paginate<P extends CursorPagedPath>(
     const params = { ...options.params, query: { ...options.params?.query, ...(cursor !== undefined && { cursor }) } };
     // The generic path defeats openapi-fetch's overload inference; the public signature above
     // is what keeps callers typed.
-    const get = client.GET as (path: string, init: object) => Promise<{ data?: PageOf<P> }>;
+    const get = client.GET as (path: string, init: object) => Promise<{ data: PageOf<P> }>;
     const { data } = await get(path, { params, ...(options.signal && { signal: options.signal }) });
-    if (data === undefined) return;
     yield data;
     const next: unknown = (data as { cursor?: unknown }).cursor;
     // A cursor that does not move would loop forever.

@@ -1,7 +1,8 @@
-import type { components } from '../../generated/schema.js';
+import { REQUEST_LIMITS } from '../../../generated/request-limits.js';
+import type { components } from '../../../generated/schema.js';
 import { chunk } from './chunk.ts';
-import type { EasemobClient } from './create-client.ts';
-import { EasemobError } from './easemob-error.ts';
+import type { EasemobClient } from '../easemob-client.ts';
+import { EasemobError } from '../errors/easemob-error.ts';
 import type { User } from './list-all-users.ts';
 
 export type UserRegistration = components['schemas']['UserRegistration'];
@@ -19,13 +20,13 @@ export interface CreateUsersResult {
   failed: RegistrationFailed[];
 }
 
-/** The service takes at most 60 users a request (the seed recommends 20 to 60). */
-export const MAX_BATCH_SIZE = 60;
+/** The most users the service takes in one request (the description's UserRegistrationBatch). */
+export const MAX_BATCH_SIZE: number = REQUEST_LIMITS.usersPerRequest;
 
 export interface CreateUsersOptions {
-  /** Users per request, 1 to 60 (default 60). */
-  batchSize?: number;
-  signal?: AbortSignal;
+  /** Users per request, 1 to MAX_BATCH_SIZE (60; the default). */
+  batchSize?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function createUsers(
     options.signal?.throwIfAborted();
     try {
       const { data } = await client.POST('/users', { body: batch, ...(options.signal && { signal: options.signal }) });
-      mergeBatchAnswer(batch, data?.entities ?? [], data?.data ?? [], result);
+      mergeBatchAnswer(batch, data.entities, data.data ?? [], result);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const reason = error instanceof EasemobError ? (error.error ?? `status ${error.status}`) : 'request_failed';

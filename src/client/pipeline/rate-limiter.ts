@@ -1,0 +1,183 @@
+export interface RateLimiterOptions {
+  /** Requests the service accepts in any one window. Easemob allows 30 a second per IP. */
+  limit: number;
+  /** Window length in milliseconds. */
+  intervalMs: number;
+  /**
+   * Shorten the hold after an answer by the fastest round trip seen (default false). Faster at
+   * long round trips (about 0.97 of the limit at 200 ms instead of 0.83), but it rests on an
+   * assumption the client cannot check: that no request reaches the server sooner after its
+   * sending than that fastest round trip allows. Connections opened and closed between bursts
+   * can break it (see bench/rate-limiter.ts), and then a second at the server sees more than
+   * the limit.
+   */
+  roundTripCredit: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimiterOptions = { limit: 30, intervalMs: 1000, roundTripCredit: false };
+
+/** A granted request. Say how it ended, once: that is when its slot starts to free up. */
+export interface Slot {
+  /** The answer (its headers, any status) arrived. */
+  answered(): void;
+  /** No answer: a network error, a timeout, an abort. */
+  failed(): void;
+}
+
+export interface RateLimiter extends Readonly<Pick<RateLimiterOptions, 'limit' | 'intervalMs'>> {
+  /**
+   * A slot for one request (one attempt). Granted at once, without a promise, while the limit
+   * is not reached; otherwise queued by `ticket`, lowest first: a call's re-sends carry the
+   * ticket it first took, so they go ahead of calls that came later. Rejects with the signal's
+   * reason if it aborts while queued.
+   */
+  acquire(ticket: number, signal?: AbortSignal): Slot | Promise<Slot>;
+}
+
+/**
+ * A limiter that holds where the service counts: at the server, by arrival time.
+ *
+ * The client cannot see arrivals, only when it sent a request (s) and when the answer came (r);
+ * the arrival a lies between: s ≤ a ≤ r. So a slot is held from s until the answer, and then
+ * one window more. A request k sent later then has s_k ≥ r_j + window ≥ a_j + window for every
+ * request j still counted against it, so no window of arrivals holds more than `limit`,
+ * whatever the latency and however it varies (a first wave that waited for new connections,
+ * then one riding warm connections). The price is a rate of at most limit / (window + round
+ * trip): 0.95 of the limit at a 50 ms round trip, 0.83 at 200 ms. `roundTripCredit` trades the
+ * guarantee for speed (see its comment).
+ *
+ * Failures (no answer: network error, timeout, abort) free their slot a full window after
+ * they are known: the request may still have reached the server. Waiters are served in ticket
+ * order. Times are read with a 2 ms guard: Date.now() counts whole milliseconds, and the
+ * server's clock is not ours.
+ */
+export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now: () => number = Date.now): RateLimiter {
+  const { limit, intervalMs, roundTripCredit } = { ...DEFAULT_RATE_LIMIT, ...options };
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('rate limit must be a positive integer');
+  if (!(intervalMs > 0)) throw new RangeError('rate limit intervalMs must be positive');
+
+  let inFlight = 0;
+  // When ended slots stop counting, ascending; entries before `head` have expired. Memory
+  // follows the traffic of one window, not `limit`, so a huge limit costs nothing.
+  let held: number[] = [];
+  let head = 0;
+  // roundTripCredit: the fastest round trip of requests sent after an earlier answer (the very
+  // first ones may all include connection set-up), trusted once 2 × limit of them were seen.
+  let fastestRoundTrip = Infinity;
+  let roundTripsSeen = 0;
+  let firstAnswerAt: number | undefined;
+  const queue: Waiter[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function inUse(t: number): number {
+    while (head < held.length && held[head]! <= t) head++;
+    if (head > 1024 && head * 2 > held.length) {
+      held = held.slice(head);
+      head = 0;
+    }
+    return inFlight + held.length - head;
+  }
+
+  function hold(until: number): void {
+    let i = held.length;
+    while (i > head && held[i - 1]! > until) i--;
+    if (i === held.length) held.push(until);
+    else held.splice(i, 0, until);
+  }
+
+  function credit(): number {
+    if (!roundTripCredit || roundTripsSeen < 2 * limit) return 0;
+    return Math.min(intervalMs, Math.max(0, fastestRoundTrip * 0.9 - 10));
+  }
+
+  // Plain fields rather than #private ones: one of these is made per request.
+  class GrantedSlot implements Slot {
+    private readonly grantedAt: number;
+    private readonly afterAnAnswer: boolean;
+    private ended = false;
+
+    constructor(t: number) {
+      inFlight++;
+      this.grantedAt = t;
+      this.afterAnAnswer = firstAnswerAt !== undefined;
+    }
+
+    answered(): void {
+      if (this.end()) return;
+      const t = now();
+      firstAnswerAt ??= t;
+      if (this.afterAnAnswer) {
+        fastestRoundTrip = Math.min(fastestRoundTrip, t - this.grantedAt);
+        roundTripsSeen++;
+      }
+      hold(t + GUARD_MS + intervalMs - credit());
+      drain();
+    }
+
+    failed(): void {
+      if (this.end()) return;
+      hold(now() + GUARD_MS + intervalMs);
+      drain();
+    }
+
+    private end(): boolean {
+      if (this.ended) return true;
+      this.ended = true;
+      inFlight--;
+      return false;
+    }
+  }
+
+  function drain(): void {
+    if (queue.length === 0 && timer === undefined) return; // nobody waits: nothing to do
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const t = now();
+    while (queue.length > 0 && inUse(t) < limit) {
+      const waiter = queue.shift()!;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.resolve(new GrantedSlot(t));
+    }
+    // With slots held only by requests still in flight, their answers call drain again.
+    if (queue.length > 0 && head < held.length) {
+      // +1: a timer may fire a hair early relative to Date.now.
+      timer = setTimeout(drain, Math.max(0, held[head]! - t) + 1);
+    }
+  }
+
+  return {
+    limit,
+    intervalMs,
+    acquire(ticket, signal) {
+      signal?.throwIfAborted();
+      const t = now();
+      if ((queue.length === 0 || ticket < queue[0]!.ticket) && inUse(t) < limit) return new GrantedSlot(t);
+      return new Promise<Slot>((resolve, reject) => {
+        const waiter: Waiter = {
+          ticket,
+          resolve,
+          signal,
+          onAbort: () => {
+            const i = queue.indexOf(waiter);
+            if (i !== -1) queue.splice(i, 1);
+            reject(signal!.reason);
+          },
+        };
+        signal?.addEventListener('abort', waiter.onAbort, { once: true });
+        let i = queue.length;
+        while (i > 0 && queue[i - 1]!.ticket > ticket) i--;
+        queue.splice(i, 0, waiter);
+        if (timer === undefined) drain();
+      });
+    },
+  };
+}
+
+const GUARD_MS = 2;
+
+interface Waiter {
+  ticket: number;
+  resolve(slot: Slot): void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}

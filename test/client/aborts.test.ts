@@ -1,0 +1,77 @@
+// Timeouts and the caller's abort hold for the whole call, body included: a server on loopback
+// sends the headers and part of the body, then stalls.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEasemobClient } from '../../src/client/index.ts';
+
+let server: Server;
+let baseUrl: string;
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    request.resume();
+    const status = request.url?.includes('/error') ? 400 : 200;
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': '200' });
+    response.write('{"action":"get","entities":['); // ... and nothing more
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/org/app`;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** How the call settled, and after how many milliseconds; 'pending' if not within `limitMs`. */
+async function settleWithin(call: Promise<unknown>, limitMs: number): Promise<{ outcome: string; ms: number }> {
+  const started = performance.now();
+  const outcome = await Promise.race([
+    call.then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof Error ? error.name : String(error)),
+    ),
+    new Promise<string>((resolve) => setTimeout(() => resolve('pending'), limitMs)),
+  ]);
+  return { outcome, ms: performance.now() - started };
+}
+
+const client = (timeoutMs: number | false) =>
+  createEasemobClient({ baseUrl, token: 'static-t0ken', throttle: false, retry: false, timeoutMs });
+
+describe('a body that stalls after the headers', () => {
+  it('rejects with TimeoutError at timeoutMs', async () => {
+    const call = client(300).GET('/users/{username}', { params: { path: { username: 'u' } } });
+    const { outcome, ms } = await settleWithin(call, 3_000);
+    expect(outcome).toBe('TimeoutError');
+    expect(ms).toBeGreaterThanOrEqual(250);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('rejects with TimeoutError on an error answer too (its body is read for the EasemobError)', async () => {
+    const call = client(300).GET('/users/{username}', { params: { path: { username: 'error' } } });
+    expect((await settleWithin(call, 3_000)).outcome).toBe('TimeoutError');
+  });
+
+  it('rejects with AbortError when the caller aborts, with a timeout set', async () => {
+    const controller = new AbortController();
+    const call = client(60_000).GET('/users/{username}', { params: { path: { username: 'u' } }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    const { outcome, ms } = await settleWithin(call, 3_000);
+    expect(outcome).toBe('AbortError');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('rejects with AbortError when the caller aborts, with timeouts off', async () => {
+    const controller = new AbortController();
+    const call = client(false).GET('/users/{username}', { params: { path: { username: 'u' } }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    expect((await settleWithin(call, 3_000)).outcome).toBe('AbortError');
+  });
+});

@@ -1,0 +1,60 @@
+// The rate limiter against a real loopback server that injects latency: the first request of
+// every new connection arrives 100 ms late (connection set-up), every answer takes 30 ms. The
+// server counts arrivals, as the service does; no sliding second may hold more than the limit.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEasemobClient, createRateLimiter } from '../../src/client/index.ts';
+
+const LIMIT = 10;
+let server: Server;
+let baseUrl: string;
+const arrivals: number[] = [];
+const sockets = new Set<Socket>();
+const served = new WeakSet<Socket>();
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    request.resume();
+    const cold = !served.has(request.socket);
+    served.add(request.socket);
+    setTimeout(() => {
+      arrivals.push(performance.now());
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ action: 'get', entities: [] }));
+      }, 30);
+    }, cold ? 100 : 0);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/org/app`;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end]! < sorted[start]! + 1000) end++;
+    most = Math.max(most, end - start);
+  }
+  return most;
+}
+
+describe('the rate limiter at a latency-injecting server', () => {
+  it('never lets the server see more than the limit in a second, cold connections or warm', { timeout: 20_000 }, async () => {
+    const client = createEasemobClient({ baseUrl, token: 'static-t0ken', throttle: createRateLimiter({ limit: LIMIT, intervalMs: 1000 }) });
+    const calls = Array.from({ length: 4 * LIMIT }, (_, i) => client.GET('/users/{username}', { params: { path: { username: `u${i}` } } }));
+    await Promise.all(calls);
+    expect(arrivals).toHaveLength(4 * LIMIT);
+    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(LIMIT);
+  });
+});
