@@ -131,7 +131,7 @@ export interface paths {
          * Reset a user's password
          * @description Sets a new password. The old one is not needed (an app server resets it for its user).
          *
-         *     重置IM用户密码。Request Body：{"newpassword" : "${新密码指定的字符串}"}。
+         *     重置IM用户密码。Request Body：{"newpassword" : "<新密码指定的字符串>"}。
          */
         put: operations["resetPassword"];
         post?: never;
@@ -824,14 +824,14 @@ export interface components {
          */
         PageLimit: number;
         /** @description The `cursor` of the previous page, unchanged, to fetch the next one (往下取数据的时候带着游标). */
-        Cursor: components["schemas"]["Cursor"];
+        CursorParam: components["schemas"]["Cursor"];
         /**
          * @description How many users to delete, 1 to 100. The service picks which; the answer lists them.
          *     (可一次删除N个用户, 具体删除哪些并没有指定, 可以在返回值中查看到哪些用户被删除掉了。)
          */
         DeleteLimit: number;
         /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-        Username: components["schemas"]["Username"];
+        UsernameParam: components["schemas"]["Username"];
         /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
@@ -892,7 +892,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["PageLimit"];
                 /** @description The `cursor` of the previous page, unchanged, to fetch the next one (往下取数据的时候带着游标). */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorParam"];
             };
             header?: never;
             path?: never;
@@ -988,7 +988,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1018,7 +1018,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1053,7 +1053,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1083,7 +1083,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1309,7 +1309,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1369,7 +1369,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
                 /** @description The offline message's id (离线消息的id). */
                 msg_id: components["parameters"]["MsgId"];
             };
@@ -1401,7 +1401,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1431,7 +1431,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1461,7 +1461,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
