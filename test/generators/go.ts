@@ -1,0 +1,2 @@
+import type { GeneratorCase } from './harness.ts';
+export const goCases: GeneratorCase[] = [];
