@@ -1,2 +1,44 @@
-import type { GeneratorCase } from './harness.ts';
-export const javaCases: GeneratorCase[] = [];
+// Java: openapi-generator's Maven plugin (from Maven Central) generates an okhttp-gson client
+// inside a small Maven project (test/generators/java/openapi-generator), which Maven compiles and
+// runs. The same generator's CLI jar, fetched once from Maven Central into the default local
+// repository (~/.m2), serves the Python and Go cases.
+import { cpSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+
+export const OPENAPI_GENERATOR_VERSION = '7.25.0';
+const MAVEN_DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
+const mvn = ['-B', '-q', '--no-transfer-progress', '-Dstyle.color=never'];
+
+let jar: Promise<string> | undefined;
+/** The openapi-generator CLI jar, resolved by Maven from Maven Central (cached in ~/.m2). */
+export function openapiGeneratorJar(step: Step): Promise<string> {
+  jar ??= step
+    .sh('mvn', [...mvn, `${MAVEN_DEPENDENCY_PLUGIN}:get`, `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR_VERSION}`])
+    .then(() =>
+      join(homedir(), '.m2/repository/org/openapitools/openapi-generator-cli', OPENAPI_GENERATOR_VERSION, `openapi-generator-cli-${OPENAPI_GENERATOR_VERSION}.jar`),
+    );
+  return jar;
+}
+
+export const javaCases: GeneratorCase[] = [
+  {
+    name: 'openapi-generator-java',
+    language: 'Java',
+    version: `openapi-generator-maven-plugin@${OPENAPI_GENERATOR_VERSION} (okhttp-gson)`,
+    toolchain: ['java', 'mvn'],
+    warningPattern: /\bWARN(ING)?\b/,
+    async generate(step) {
+      cpSync(join(generatorsDir, 'java/openapi-generator'), step.dir, { recursive: true });
+      // Not quiet: the generator's warnings are Maven [WARNING] lines, listed by the harness.
+      await step.sh('mvn', ['-B', '--no-transfer-progress', '-Dstyle.color=never', `-Dspec=${bundlePath}`, 'generate-sources']);
+    },
+    async compile(step) {
+      await step.sh('mvn', [...mvn, `-Dspec=${bundlePath}`, 'compile']);
+    },
+    async run(step, env) {
+      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env } }));
+    },
+  },
+];

@@ -68,7 +68,7 @@ for (const c of cases) {
     await c.generate(step);
     row.generate = 'ok';
     const warningPattern = c.warningPattern ?? /\bwarn(ing)?\b/i;
-    row.warnings = [...new Set(log.join('\n').split('\n').filter((line) => warningPattern.test(line)).map((l) => l.trim()))];
+    row.warnings = [...new Set(log.join('\n').split('\n').filter((line) => !line.startsWith('$ ') && warningPattern.test(line)).map((l) => l.trim()))];
     phase = 'compile';
     await c.compile(step);
     row.compile = 'ok';
