@@ -602,11 +602,11 @@ export interface components {
             registerUserFailReason: string;
         };
         /**
-         * CreateUsersResponse
+         * UserRegistrationResult
          * @description The users created, in `entities`. When some users of a batch fail (for example because they
          *     already exist), later versions of the service create the rest and list the failures in `data`.
          */
-        CreateUsersResponse: components["schemas"]["ResponseEnvelope"] & {
+        UserRegistrationResult: components["schemas"]["ResponseEnvelope"] & {
             entities: components["schemas"]["User"][];
             data?: components["schemas"]["RegistrationFailure"][];
         };
@@ -937,7 +937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateUsersResponse"];
+                    "application/json": components["schemas"]["UserRegistrationResult"];
                 };
             };
             400: components["responses"]["InvalidRegistration"];

@@ -34,6 +34,22 @@ describe('the bundle, as generators read it', () => {
     expect(shared).toEqual([]);
   });
 
+  it('names no schema after what generators derive from an operationId', () => {
+    // oapi-codegen names each operation's answer wrapper `<OperationId>Response` and its query
+    // struct `<OperationId>Params`: a schema `CreateUsersResponse` was declared twice in Go.
+    const operationIds = Object.values(description.paths as Record<string, JsonObject>).flatMap((item) =>
+      Object.values(item).flatMap((op) => (op && typeof op === 'object' && 'operationId' in op ? [String(op.operationId)] : [])),
+    );
+    const derived = new Set(
+      operationIds.flatMap((id) => {
+        const name = id[0]!.toUpperCase() + id.slice(1);
+        return [`${name}Response`, `${name}Params`];
+      }),
+    );
+    expect(operationIds.length).toBeGreaterThan(0);
+    expect(Object.keys(components.schemas!).filter((name) => derived.has(name))).toEqual([]);
+  });
+
   it('has no `${` in any text', () => {
     // openapi-zod-client puts descriptions in template literals, where `${…}` is an expression.
     const found = strings(description).filter(({ text }) => text.includes('${'));
