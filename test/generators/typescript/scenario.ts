@@ -27,6 +27,12 @@ export interface GeneratedClient {
   getMissingUser(token: string, username: string): Promise<ErrorAnswer>;
 }
 
+/** For clients that answer `{ status, data }` unions typed per status (orval, oazapfts). */
+export function ok<R extends { status: number }>(answer: R): Extract<R, { status: 200 }> {
+  if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer)}`);
+  return answer as Extract<R, { status: 200 }>;
+}
+
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`scenario failed: ${message}`);
 }

@@ -1,14 +1,9 @@
 // oazapfts: one function per operation, answers as { status, data } unions typed per status.
 import { createUsers, defaults, getAppToken, getUser, listUsers } from './generated/api';
-import { environment, runScenario } from './scenario';
+import { environment, ok, runScenario } from './scenario';
 
 defaults.baseUrl = environment().baseUrl;
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
-
-function ok<R extends { status: number }>(answer: R): Extract<R, { status: 200 }> {
-  if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer)}`);
-  return answer as Extract<R, { status: 200 }>;
-}
 
 await runScenario({
   async getToken(clientId, clientSecret) {

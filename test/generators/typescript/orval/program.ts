@@ -1,14 +1,9 @@
 // orval (fetch client, one file): each call resolves to { data, status } typed per status, for
 // errors as well as successes.
 import { createUsers, getAppToken, getUser, listUsers } from './generated/api';
-import { runScenario } from './scenario';
+import { ok, runScenario } from './scenario';
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
-
-function ok<R extends { status: number }>(response: R): Extract<R, { status: 200 }> {
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response)}`);
-  return response as Extract<R, { status: 200 }>;
-}
 
 await runScenario({
   async getToken(clientId, clientSecret) {
