@@ -1,9 +1,9 @@
 // Java: openapi-generator's Maven plugin (from Maven Central) generates an okhttp-gson client
 // inside a small Maven project (test/generators/java/openapi-generator), which Maven compiles and
-// runs. The same generator's CLI jar, fetched once from Maven Central into the default local
-// repository (~/.m2), serves the Python and Go cases.
-import { cpSync } from 'node:fs';
-import { homedir } from 'node:os';
+// runs. The same generator's CLI jar, fetched from Maven Central by Maven (default local
+// repository), serves the Python and Go cases.
+import { cpSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
 
@@ -12,13 +12,23 @@ const MAVEN_DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugi
 const mvn = ['-B', '-q', '--no-transfer-progress', '-Dstyle.color=never'];
 
 let jar: Promise<string> | undefined;
-/** The openapi-generator CLI jar, resolved by Maven from Maven Central (cached in ~/.m2). */
+/**
+ * The openapi-generator CLI jar: Maven resolves it from Maven Central into its local repository
+ * (where Maven keeps it: `user.home`, not necessarily $HOME) and copies it to a directory of ours.
+ */
 export function openapiGeneratorJar(step: Step): Promise<string> {
-  jar ??= step
-    .sh('mvn', [...mvn, `${MAVEN_DEPENDENCY_PLUGIN}:get`, `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR_VERSION}`])
-    .then(() =>
-      join(homedir(), '.m2/repository/org/openapitools/openapi-generator-cli', OPENAPI_GENERATOR_VERSION, `openapi-generator-cli-${OPENAPI_GENERATOR_VERSION}.jar`),
-    );
+  const dir = join(tmpdir(), `easemob-openapi-generator-${OPENAPI_GENERATOR_VERSION}`);
+  const file = join(dir, `openapi-generator-cli-${OPENAPI_GENERATOR_VERSION}.jar`);
+  jar ??= existsSync(file)
+    ? Promise.resolve(file)
+    : step
+        .sh('mvn', [
+          ...mvn,
+          `${MAVEN_DEPENDENCY_PLUGIN}:copy`,
+          `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR_VERSION}`,
+          `-DoutputDirectory=${dir}`,
+        ])
+        .then(() => file);
   return jar;
 }
 
