@@ -153,7 +153,7 @@ export interface paths {
          * Reset a user's password
          * @description Sets a new password. The old one is not needed (an app server resets it for its user).
          *
-         *     重置IM用户密码。Request Body：{"newpassword" : "${新密码指定的字符串}"}。
+         *     重置IM用户密码。Request Body：{"newpassword" : "<新密码指定的字符串>"}。
          */
         put: operations["resetPassword"];
         post?: never;
@@ -674,11 +674,11 @@ export interface components {
             registerUserFailReason: string;
         };
         /**
-         * CreateUsersResponse
+         * UserRegistrationResult
          * @description The users created, in `entities`. When some users of a batch fail (for example because they
          *     already exist), later versions of the service create the rest and list the failures in `data`.
          */
-        CreateUsersResponse: components["schemas"]["ResponseEnvelope"] & {
+        UserRegistrationResult: components["schemas"]["ResponseEnvelope"] & {
             entities: components["schemas"]["User"][];
             data?: components["schemas"]["RegistrationFailure"][];
         };
@@ -923,14 +923,14 @@ export interface components {
          *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
          *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
          */
-        Cursor: string;
+        CursorParam: string;
         /**
          * @description How many users to delete, 1 to 100. The service picks which; the answer lists them.
          *     (可一次删除N个用户, 具体删除哪些并没有指定, 可以在返回值中查看到哪些用户被删除掉了。)
          */
         DeleteLimit: number;
         /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-        Username: components["schemas"]["Username"];
+        UsernameParam: components["schemas"]["Username"];
         /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
@@ -1017,7 +1017,7 @@ export interface operations {
                  *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
                  *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorParam"];
             };
             header?: never;
             path?: never;
@@ -1062,7 +1062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateUsersResponse"];
+                    "application/json": components["schemas"]["UserRegistrationResult"];
                 };
             };
             400: components["responses"]["InvalidRegistration"];
@@ -1088,7 +1088,7 @@ export interface operations {
                  *     vendor's PHP example sends on a first page) or one that does not decode as a cursor of the
                  *     service starts from the first page; it is not an error. Over 1024 characters it is bad input.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorParam"];
             };
             header?: never;
             path?: never;
@@ -1120,7 +1120,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1150,7 +1150,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1185,7 +1185,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1215,7 +1215,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1441,7 +1441,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1501,7 +1501,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
                 /**
                  * @description The offline message's id (离线消息的id). The service documents no rule for it: treat it as an
                  *     opaque string (ids like `77225969013752296_pd7J8-20-c3104` occur), percent-encoded in the path.
@@ -1536,7 +1536,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1566,7 +1566,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };
@@ -1596,7 +1596,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
-                username: components["parameters"]["Username"];
+                username: components["parameters"]["UsernameParam"];
             };
             cookie?: never;
         };

@@ -15,7 +15,8 @@ function parseOne(item: unknown): Registration {
   if (!isObject(item)) throw errors.usernameMissing();
   const username = checkUsername(item.username);
   const password = checkPassword(item.password);
-  const nickname = item.nickname === undefined || item.nickname === null ? undefined : checkNickname(item.nickname);
+  // null is a wrong type like any other (docs/easemob-facts.md: wrong types are bad input), not "no nickname".
+  const nickname = item.nickname === undefined ? undefined : checkNickname(item.nickname);
   return { username, password, nickname };
 }
 

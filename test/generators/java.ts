@@ -1,0 +1,55 @@
+// Java: openapi-generator's Maven plugin (from Maven Central) generates an okhttp-gson client
+// inside a small Maven project (test/generators/java/openapi-generator), which Maven compiles and
+// runs. The same generator's CLI jar, fetched from Maven Central by Maven (default local
+// repository), serves the Python and Go cases.
+import { cpSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+
+export const OPENAPI_GENERATOR_VERSION = '7.25.0';
+const MAVEN_DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
+const mvn = ['-B', '-q', '--no-transfer-progress', '-Dstyle.color=never'];
+
+let jar: Promise<string> | undefined;
+/**
+ * The openapi-generator CLI jar: Maven resolves it from Maven Central into its local repository
+ * (where Maven keeps it: `user.home`, not necessarily $HOME) and copies it to a directory of ours.
+ */
+export function openapiGeneratorJar(step: Step): Promise<string> {
+  const dir = join(tmpdir(), `easemob-openapi-generator-${OPENAPI_GENERATOR_VERSION}`);
+  const file = join(dir, `openapi-generator-cli-${OPENAPI_GENERATOR_VERSION}.jar`);
+  jar ??= existsSync(file)
+    ? Promise.resolve(file)
+    : step
+        .sh('mvn', [
+          ...mvn,
+          `${MAVEN_DEPENDENCY_PLUGIN}:copy`,
+          `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR_VERSION}`,
+          `-DoutputDirectory=${dir}`,
+        ])
+        .then(() => file);
+  return jar;
+}
+
+export const javaCases: GeneratorCase[] = [
+  {
+    name: 'openapi-generator-java',
+    language: 'Java',
+    version: `openapi-generator-maven-plugin@${OPENAPI_GENERATOR_VERSION} (okhttp-gson)`,
+    toolchain: ['java', 'mvn'],
+    warningPattern: /\bWARN(ING)?\b/,
+    async generate(step) {
+      cpSync(join(generatorsDir, 'java/openapi-generator'), step.dir, { recursive: true });
+      // Not quiet: the generator's warnings are Maven [WARNING] lines, listed by the harness.
+      await step.sh('mvn', ['-B', '--no-transfer-progress', '-Dstyle.color=never', `-Dspec=${bundlePath}`, 'generate-sources']);
+    },
+    async compile(step) {
+      // The sources are there already: the compile phase must not generate them again.
+      await step.sh('mvn', [...mvn, `-Dspec=${bundlePath}`, '-Dcodegen.skip=true', 'compile']);
+    },
+    async run(step, env) {
+      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env } }));
+    },
+  },
+];

@@ -1,0 +1,46 @@
+"""openapi-generator's python client (urllib3 + pydantic): one API class per tag; errors raise
+ApiException (NotFoundException for 404) carrying the status and the raw body."""
+
+import json
+from typing import Optional
+
+from easemob_client import ApiClient, Configuration
+from easemob_client.api.token_api import TokenApi
+from easemob_client.api.users_api import UsersApi
+from easemob_client.exceptions import ApiException
+from easemob_client.models import CreateUsersRequest, ErrorBody, TokenRequest, UserRegistration
+from scenario import ErrorAnswer, Page, base_url, run_scenario
+
+
+def users(token: Optional[str] = None) -> UsersApi:
+    return UsersApi(ApiClient(Configuration(host=base_url(), access_token=token)))
+
+
+class OpenApiGeneratorPython:
+    def get_token(self, client_id: str, client_secret: str) -> str:
+        api = TokenApi(ApiClient(Configuration(host=base_url())))
+        answer = api.get_app_token(TokenRequest(grant_type="client_credentials", client_id=client_id, client_secret=client_secret))
+        return answer.access_token
+
+    def register(self, token: str, username: str, password: str) -> str:
+        body = CreateUsersRequest(UserRegistration(username=username, password=password))
+        return users(token).create_users(body).entities[0].username
+
+    def get_user(self, token: str, username: str) -> str:
+        return users(token).get_user(username).entities[0].username
+
+    def list_users(self, token: str, limit: int, cursor: Optional[str]) -> Page:
+        page = users(token).list_users(limit=limit, cursor=cursor)
+        return Page([user.username for user in page.entities], page.cursor)
+
+    def get_missing_user(self, token: str, username: str) -> ErrorAnswer:
+        try:
+            users(token).get_user(username)
+        except ApiException as error:
+            body = ErrorBody.from_dict(json.loads(error.body or "{}"))
+            assert body is not None and error.status is not None
+            return ErrorAnswer(error.status, body.error, body.error_description)
+        raise AssertionError("expected an ApiException")
+
+
+run_scenario(OpenApiGeneratorPython)

@@ -1,0 +1,104 @@
+// The TypeScript generators. They and what their output imports are pinned in
+// test/generators/typescript/package.json (its own lockfile, so the package's users never install
+// them). Each output is type-checked with `tsc --strict`, bundled with esbuild and run on Node.
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+
+const toolsDir = join(generatorsDir, 'typescript');
+const bin = (tool: string) => join(toolsDir, 'node_modules/.bin', tool);
+
+const pinned = JSON.parse(readFileSync(join(toolsDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+async function prepare(step: Step): Promise<void> {
+  // `npm install` installs exactly what the lockfile pins (CI checks that it changed nothing).
+  await step.sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: toolsDir });
+}
+
+const tsconfig = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: ['node'],
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
+  include: ['**/*.ts'],
+  exclude: ['node_modules'],
+};
+
+async function compile(step: Step, generator: string): Promise<void> {
+  copyFileSync(join(toolsDir, 'scenario.ts'), join(step.dir, 'scenario.ts'));
+  copyFileSync(join(toolsDir, generator, 'program.ts'), join(step.dir, 'program.ts'));
+  writeFileSync(join(step.dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  symlinkSync(join(toolsDir, 'node_modules'), join(step.dir, 'node_modules'), 'dir');
+  await step.sh(bin('tsc'), ['-p', 'tsconfig.json']);
+  await step.sh(bin('esbuild'), ['program.ts', '--bundle', '--platform=node', '--format=esm', '--target=node22', '--packages=external', '--outfile=program.mjs', '--log-level=warning']);
+}
+
+function typescriptCase(
+  name: string,
+  packageName: string,
+  generate: (step: Step, out: string) => Promise<void>,
+  warningPattern?: RegExp,
+): GeneratorCase {
+  return {
+    name,
+    language: 'TypeScript',
+    version: `${packageName}@${pinned.dependencies[packageName]}`,
+    toolchain: ['npm'],
+    warningPattern,
+    prepare,
+    generate: (step) => {
+      const out = join(step.dir, 'generated');
+      mkdirSync(out, { recursive: true });
+      return generate(step, out);
+    },
+    compile: (step) => compile(step, name),
+    run: async (step, env) => {
+      process.stdout.write(await step.sh(process.execPath, ['program.mjs'], { env: { ...env } }));
+    },
+  };
+}
+
+export const typescriptCases: GeneratorCase[] = [
+  typescriptCase('hey-api', '@hey-api/openapi-ts', (step, out) =>
+    step.sh(bin('openapi-ts'), ['--input', bundlePath, '--output', out]).then(() => {}),
+  ),
+  typescriptCase('orval', 'orval', async (step, out) => {
+    // The base URL comes from a mutator (orval's documented way), which only a config can name.
+    copyFileSync(join(toolsDir, 'orval/custom-fetch.ts'), join(step.dir, 'custom-fetch.ts'));
+    const config = {
+      easemob: {
+        input: bundlePath,
+        output: {
+          target: join(out, 'api.ts'),
+          client: 'fetch',
+          mode: 'single',
+          override: { mutator: { path: join(step.dir, 'custom-fetch.ts'), name: 'customFetch' } },
+        },
+      },
+    };
+    writeFileSync(join(step.dir, 'orval.config.mjs'), `export default ${JSON.stringify(config, null, 2)};\n`);
+    await step.sh(bin('orval'), ['--config', 'orval.config.mjs', '--fail-on-warnings']);
+  }),
+  typescriptCase('openapi-typescript-codegen', 'openapi-typescript-codegen', (step, out) =>
+    step.sh(bin('openapi'), ['--input', bundlePath, '--output', out, '--client', 'fetch']).then(() => {}),
+  ),
+  typescriptCase(
+    'openapi-zod-client',
+    'openapi-zod-client',
+    (step, out) => step.sh(bin('openapi-zod-client'), [bundlePath, '--output', join(out, 'client.ts')]).then(() => {}),
+    /no status code other than `default`|warn/i,
+  ),
+  typescriptCase('oazapfts', 'oazapfts', (step, out) =>
+    step.sh(bin('oazapfts'), [bundlePath, join(out, 'api.ts')]).then(() => {}),
+  ),
+  typescriptCase('typed-openapi', 'typed-openapi', (step) =>
+    // typed-openapi resolves --output against the working directory even when it is absolute.
+    step.sh(bin('typed-openapi'), [bundlePath, '--output', 'generated/api.ts']).then(() => {}),
+  ),
+];
