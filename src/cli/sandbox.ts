@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxAppConfig, type SandboxOptions } from '../sandbox/index.ts';
 import { DEFAULT_APP, DEFAULT_RATE_LIMIT } from '../sandbox/options.ts';
 import { DOCS_PAGE } from '../sandbox/static-files.ts';
+import { describeStartFailure } from './sandbox-failure.ts';
+import { exportLines } from './sandbox-banner.ts';
 
 const USAGE = `Usage: npm start -- [options]
   --host HOST               interface to listen on (HOST; default 127.0.0.1)
@@ -33,9 +35,16 @@ interface ConfigFile extends Omit<SandboxOptions, 'now' | 'log'> {
   log?: boolean;
 }
 
+/** A usage error: what was wrong with the command line, then the usage text; exit 2. */
 function fail(message: string): never {
   console.error(`sandbox: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** A runtime failure: one line saying what failed, where, and what to do; exit 1. */
+function failAtRuntime(message: string): never {
+  console.error(`sandbox: ${message}`);
+  process.exit(1);
 }
 
 function integer(name: string, value: string, min: number, max: number): number {
@@ -54,7 +63,7 @@ function readConfig(path: string): ConfigFile {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ConfigFile;
   } catch (error) {
-    fail(`cannot read config file ${path}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
+    failAtRuntime(`cannot read config file ${path}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
   }
 }
 
@@ -118,7 +127,7 @@ if (!existsSync(DOCS_PAGE)) {
   execFileSync(process.execPath, [`${root}scripts/build.ts`, '--docs-only'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-const sandbox = await startSandbox(options).catch((error: unknown) => fail(error instanceof Error ? error.message : 'cannot start'));
+const sandbox = await startSandbox(options).catch((error: unknown) => failAtRuntime(describeStartFailure(error, options)));
 
 const lines = [`Easemob sandbox on ${sandbox.url}`];
 for (const app of sandbox.apps) {
@@ -134,6 +143,9 @@ for (const app of sandbox.apps) {
 }
 lines.push(
   ``,
+  `Paste into your shell to point curl, the client, \`npm run users\` and \`npm run test:contract\` at ${first.org}/${first.app}:`,
+  ...exportLines(sandbox.apps[0]!, suppliedSecrets.has(`${first.org}/${first.app}`)),
+  ``,
   `Docs           ${sandbox.url}/docs`,
   `Description    ${sandbox.url}/openapi.json`,
   `Control API    ${sandbox.url}/_sandbox/  (docs/sandbox.md)`,
@@ -142,8 +154,14 @@ lines.push(
 );
 console.log(lines.join('\n'));
 
+// `npm start` runs this process in its place (`exec`), so npm's forwarded SIGTERM and SIGINT
+// land here. Ctrl-C reaches both npm and this process: the second signal must not start a
+// second close, and a third one (the user insisting) exits at once.
+let signals = 0;
 const stop = () => {
-  void sandbox.close().then(() => process.exit(0));
+  signals += 1;
+  if (signals === 1) void sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  else if (signals > 2) process.exit(1);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
