@@ -5,18 +5,34 @@
 //   node scripts/build.ts --generated-only  write generated/ only (no lint, no docs); the
 //                                           freshness test runs this in a copy of the sources
 //   node scripts/build.ts --docs-only       build dist/docs/index.html from generated/
-//   node scripts/build.ts --client-only     build the package (dist/client, dist/cli) from src/
+//   node scripts/build.ts --client-only     build the package's modules (dist/client, dist/sandbox,
+//                                           dist/cli) from src/
+//   node scripts/build.ts --package         what `npm pack` needs: the modules and the docs page
 //
 // Paths are relative to the working directory, which must hold redocly.yaml.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const toolsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin');
 
+/**
+ * Drops the boxed notices Redocly CLI prints on every run (build-docs: "now renders docs with
+ * Redoc 3"; version and deprecation notices): news about the tool, not about our build.
+ */
+export function withoutToolBanners(text: string): string {
+  return text.replace(/(^[ \t]*\n)*^[ \t]*╔[\s\S]*?╚[^\n]*(\n[ \t]*(?=\n))*\n?/gm, '');
+}
+
 function run(tool: string, ...args: string[]): void {
-  execFileSync(join(toolsDir, tool), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(join(toolsDir, tool), args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  process.stderr.write(withoutToolBanners(result.stderr ?? ''));
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    console.error(`build: ${tool} ${args[0]} failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
 }
 
 function writeGenerated(): void {
@@ -42,24 +58,28 @@ function buildDocs(): void {
   run('redocly', 'build-docs', 'generated/openapi.json', '--output', 'dist/docs/index.html', '--inlineBundle');
 }
 
-function buildClient(): void {
+function buildPackage(): void {
   // Emptied first so a deleted source file leaves no stale module in the package.
-  rmSync('dist/client', { recursive: true, force: true });
-  rmSync('dist/cli', { recursive: true, force: true });
+  for (const dir of ['dist/client', 'dist/cli', 'dist/sandbox', 'dist/contract']) rmSync(dir, { recursive: true, force: true });
   run('tsc', '-p', 'tsconfig.build.json');
 }
 
-const mode = process.argv[2];
+const mode = process.argv[1] === fileURLToPath(import.meta.url) ? process.argv[2] : 'imported';
 if (mode === '--generated-only') writeGenerated();
 else if (mode === '--docs-only') buildDocs();
-else if (mode === '--client-only') buildClient();
+else if (mode === '--client-only') buildPackage();
+else if (mode === '--package') {
+  // `npm pack` (prepack): the modules, and the docs page the sandbox serves at /docs.
+  buildDocs();
+  buildPackage();
+}
 else if (mode === '--lint-only') {
   lintSources();
   lintBundle();
-} else {
+} else if (mode !== 'imported') {
   lintSources();
   writeGenerated();
   lintBundle();
   buildDocs();
-  buildClient();
+  buildPackage();
 }

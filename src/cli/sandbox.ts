@@ -17,7 +17,10 @@ import { DOCS_PAGE } from '../sandbox/static-files.ts';
 import { describeStartFailure } from './sandbox-failure.ts';
 import { exportLines } from './sandbox-banner.ts';
 
-const USAGE = `Usage: npm start -- [options]
+// The same flags whether run as `npm start` in this repository or as the package's bin.
+const COMMAND = process.env.npm_lifecycle_event === 'start' ? 'npm start' : 'npx easemob-sandbox';
+
+const USAGE = `Usage: ${COMMAND === 'npm start' ? 'npm start --' : COMMAND} [options]
   --host HOST               interface to listen on (HOST; default 127.0.0.1)
   --port PORT               port (PORT; default 4000; 0 = any free port)
   --db FILE                 keep data in this SQLite file (SANDBOX_DB; default: in memory)
@@ -122,12 +125,13 @@ const options: SandboxOptions = {
   ...(values.log || config.log ? { log: (line: string) => console.log(line) } : {}),
 };
 
-if (!existsSync(DOCS_PAGE)) {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
+// In a clone the docs page may not be built yet; the package ships it (dist/docs/index.html).
+const root = fileURLToPath(new URL('../../', import.meta.url));
+if (!existsSync(DOCS_PAGE) && existsSync(`${root}scripts/build.ts`)) {
   execFileSync(process.execPath, [`${root}scripts/build.ts`, '--docs-only'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-const sandbox = await startSandbox(options).catch((error: unknown) => failAtRuntime(describeStartFailure(error, options)));
+const sandbox = await startSandbox(options).catch((error: unknown) => failAtRuntime(describeStartFailure(error, options, COMMAND)));
 
 const lines = [`Easemob sandbox on ${sandbox.url}`];
 for (const app of sandbox.apps) {
@@ -143,7 +147,7 @@ for (const app of sandbox.apps) {
 }
 lines.push(
   ``,
-  `Paste into your shell to point curl, the client, \`npm run users\` and \`npm run test:contract\` at ${first.org}/${first.app}:`,
+  `Paste into your shell to point curl, the client, the import command and the contract tests at ${first.org}/${first.app}:`,
   ...exportLines(sandbox.apps[0]!, suppliedSecrets.has(`${first.org}/${first.app}`)),
   ``,
   `Docs           ${sandbox.url}/docs`,
