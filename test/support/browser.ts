@@ -5,7 +5,10 @@
 //      unpacked into the temp folder on first use; it downloads nothing at run time);
 //   3. a system Chrome or Chromium where one is installed (Debian's chromium, macOS apps).
 // Test tools' own browser downloads (`playwright install`) fail on the CI machine, so none is used.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const SYSTEM_BROWSERS = [
@@ -49,7 +52,20 @@ const HEADLESS_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 export async function launchChromium(): Promise<Browser> {
   const choice = chooseBrowser({ env: process.env, platform: process.platform, arch: process.arch, exists: existsSync });
   if (choice.source !== 'npm') return chromium.launch({ executablePath: choice.executablePath, args: HEADLESS_ARGS });
-  const { default: packaged } = await import('@sparticuz/chromium');
-  // Its own flags (single process, software GL) are what this build is made to run with.
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...packaged.args, '--disable-background-networking'] });
+  // It unpacks into os.tmpdir() and reuses whatever `chromium` it finds there, whichever version
+  // left it: a folder of its own per version keeps a stale or foreign binary out.
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium'); // …/build/index.js; package.json is not exported
+  const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const unpackTo = join(tmpdir(), `easemob-user-api-chromium-${version}`);
+  mkdirSync(unpackTo, { recursive: true });
+  const savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = unpackTo;
+  try {
+    const { default: packaged } = await import('@sparticuz/chromium');
+    // Its own flags (single process, software GL) are what this build is made to run with.
+    return await chromium.launch({ executablePath: await packaged.executablePath(), args: [...packaged.args, '--disable-background-networking'] });
+  } finally {
+    if (savedTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpdir;
+  }
 }
