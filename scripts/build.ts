@@ -11,7 +11,7 @@
 //
 // Paths are relative to the working directory, which must hold redocly.yaml.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,10 +52,52 @@ function lintBundle(): void {
   run('spectral', 'lint', 'generated/openapi.yaml', '--fail-severity', 'hint');
 }
 
+/**
+ * The description as the docs page shows it. Redoc merges `allOf` members and joins the
+ * `pattern`s of a property it meets twice into lookaheads, `(?=^…$)(?=^…$)`: where a later
+ * member repeats an earlier member's array items (UserResponse restates the envelope's
+ * `entities: User[]` to require them), the repeat is dropped here. It says nothing new, and the
+ * bundle and the types keep it.
+ */
+export function forDocsPage(description: unknown): unknown {
+  const copy = structuredClone(description);
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const members = (node as { allOf?: unknown }).allOf;
+    if (Array.isArray(members)) {
+      const seen = new Map<string, string>();
+      for (const member of members as Array<{ $ref?: string; properties?: Record<string, { items?: unknown }> }>) {
+        const resolved = member.$ref ? (resolvePointer(copy, member.$ref) as typeof member | undefined) : member;
+        for (const [name, property] of Object.entries(resolved?.properties ?? {})) {
+          if (property.items === undefined) continue;
+          const items = JSON.stringify(property.items);
+          if (seen.get(name) === items && !member.$ref) delete property.items;
+          else seen.set(name, items);
+        }
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(copy);
+  return copy;
+}
+
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+}
+
 function buildDocs(): void {
   mkdirSync('dist/docs', { recursive: true });
+  const shown = 'dist/docs/openapi.docs.json';
+  writeFileSync(shown, JSON.stringify(forDocsPage(JSON.parse(readFileSync('generated/openapi.json', 'utf8')))));
   // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
-  run('redocly', 'build-docs', 'generated/openapi.json', '--output', 'dist/docs/index.html', '--inlineBundle');
+  run('redocly', 'build-docs', shown, '--output', 'dist/docs/index.html', '--inlineBundle');
+  rmSync(shown);
 }
 
 function buildPackage(): void {

@@ -62,8 +62,10 @@ export async function launchChromium(): Promise<Browser> {
   process.env.TMPDIR = unpackTo;
   try {
     const { default: packaged } = await import('@sparticuz/chromium');
-    // Its own flags (single process, software GL) are what this build is made to run with.
-    return await chromium.launch({ executablePath: await packaged.executablePath(), args: [...packaged.args, '--disable-background-networking'] });
+    // Its own flags (software GL, no sandbox) are what this build is made to run with, less
+    // --single-process (made for AWS Lambda), under which a second browser context hangs.
+    const args = packaged.args.filter((arg) => arg !== '--single-process');
+    return await chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, '--disable-background-networking'] });
   } finally {
     if (savedTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTmpdir;
