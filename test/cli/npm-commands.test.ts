@@ -156,3 +156,12 @@ describe('npm run mock and npm run proxy', () => {
     expect(run.output().trim()).toBe(`mock: cannot listen on 127.0.0.1:${port}: the port is in use; choose another: npm run mock -- --port ${port + 1}`);
   });
 });
+
+describe("Redocly's banners", () => {
+  it('stay out of `npm run docs`, which still reports what it built', { timeout: 90_000 }, async () => {
+    const run = npm(['run', 'docs']);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('dist/docs/index.html');
+    expect(run.output()).not.toMatch(/Redoc 3|╔|╚/);
+  });
+});
