@@ -15,7 +15,8 @@ import { freePort, projectRoot, startPrism, type RunningPrism } from '../support
 const run = promisify(execFile);
 const bin = (tool: string) => join(projectRoot, 'node_modules/.bin', tool);
 const ourPackage = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-const vitestVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (name: string) => (JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const vitestVersion = versionOf('vitest');
 
 let workDir: string;
 let consumer: string;
@@ -52,7 +53,8 @@ beforeAll(async () => {
   await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run(
     'npm',
-    ['install', join(workDir, filename), `vitest@${vitestVersion}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    // vitest for the globalSetup example; ajv and ajv-formats, the contract checker's optional peers.
+    ['install', join(workDir, filename), `vitest@${vitestVersion}`, `ajv@${versionOf('ajv')}`, `ajv-formats@${versionOf('ajv-formats')}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
     { cwd: consumer },
   );
 }, 240_000);
@@ -83,6 +85,8 @@ describe('the npm package', () => {
       'dist/cli/easemob-users.js',
       'dist/cli/easemob-sandbox.js',
       'dist/docs/index.html',
+      'dist/contract/index.js',
+      'dist/contract/index.d.ts',
       'LICENSE',
     ]) expect(packedFiles).toContain(path);
     expect(packedFiles.some((p) => p.startsWith('src/') || p.startsWith('test/') || p.startsWith('scripts/'))).toBe(false);
@@ -97,9 +101,12 @@ describe('the npm package', () => {
       repository: { url: string };
       bugs: { url: string };
       homepage: string;
+      peerDependenciesMeta: Record<string, { optional: boolean }>;
     };
     // openapi-fetch: the client. csv-parse: the import command's CSV reader (easemob-users).
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['csv-parse', 'openapi-fetch']);
+    // The contract checker's validator is asked of those who import easemob-user-api/contract only.
+    expect(manifest.peerDependenciesMeta).toEqual({ ajv: { optional: true }, 'ajv-formats': { optional: true } });
     expect(manifest.engines.node).toBe('>=20');
     expect(manifest.license).toBe('MIT');
     const repo = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
@@ -206,6 +213,27 @@ test('registers and finds a user on the sandbox', async () => {
     const { stdout } = await run(join(consumer, 'node_modules/.bin/vitest'), ['run'], { cwd: consumer, env: { ...process.env, PATH, CI: 'true' } });
     // eslint-disable-next-line no-control-regex
     expect(stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+1 passed \(1\)/);
+  });
+
+  it('holds a team\'s exchanges against the description with easemob-user-api/contract', { timeout: 60_000 }, async () => {
+    await writeFile(
+      join(consumer, 'contract.mjs'),
+      `import { createEasemobClient } from 'easemob-user-api';
+import { createCheckedFetch } from 'easemob-user-api/contract';
+import { startSandbox } from 'easemob-user-api/sandbox';
+const sandbox = await startSandbox({ port: 0, rateLimit: 'off' });
+const [app] = sandbox.apps;
+const checked = createCheckedFetch({ baseUrl: app.baseUrl, onViolation: 'collect' });
+const easemob = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, fetch: checked.fetch });
+await easemob.POST('/users', { body: { username: 'pk_contract', password: 'p4ssw0rd' } });
+await easemob.GET('/users/{username}', { params: { path: { username: 'pk_contract' } } });
+await checked.fetch(app.baseUrl + '/users?limit=abc', { headers: { authorization: 'Bearer x' } });
+console.log(JSON.stringify({ violations: checked.violations.map((v) => v.operation + ' ' + v.pointer), created: checked.coverage.seen('createUsers', 200), read: checked.coverage.seen('getUser', 200) }));
+await sandbox.close();
+`,
+    );
+    const { stdout } = await run(bin('node'), ['contract.mjs'], { cwd: consumer });
+    expect(JSON.parse(stdout)).toEqual({ violations: ['listUsers request:?limit'], created: 1, read: 1 });
   });
 
   it.runIf(oldNode)('on a Node older than 22.5: the sandbox command says what it needs in one line, the client and easemob-users work', { timeout: 60_000 }, async () => {
