@@ -5,19 +5,35 @@
 //   node scripts/build.ts --generated-only  write generated/ only (no lint, no docs); the
 //                                           freshness test runs this in a copy of the sources
 //   node scripts/build.ts --docs-only       build dist/docs/index.html from generated/
-//   node scripts/build.ts --client-only     build the package (dist/client, dist/cli) from src/
+//   node scripts/build.ts --client-only     build the package's modules (dist/client, dist/sandbox,
+//                                           dist/cli) from src/
+//   node scripts/build.ts --package         what `npm pack` needs: the modules and the docs page
 //
 // Paths are relative to the working directory, which must hold redocly.yaml.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeRuntimeTables } from './generate-runtime-tables.ts';
 
 const toolsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin');
 
+/**
+ * Drops the boxed notices Redocly CLI prints on every run (build-docs: "now renders docs with
+ * Redoc 3"; version and deprecation notices): news about the tool, not about our build.
+ */
+export function withoutToolBanners(text: string): string {
+  return text.replace(/(^[ \t]*\n)*^[ \t]*╔[\s\S]*?╚[^\n]*(\n[ \t]*(?=\n))*\n?/gm, '');
+}
+
 function run(tool: string, ...args: string[]): void {
-  execFileSync(join(toolsDir, tool), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(join(toolsDir, tool), args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  process.stderr.write(withoutToolBanners(result.stderr ?? ''));
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    console.error(`build: ${tool} ${args[0]} failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
 }
 
 function writeGenerated(): void {
@@ -38,30 +54,76 @@ function lintBundle(): void {
   run('spectral', 'lint', 'generated/openapi.yaml', '--fail-severity', 'hint');
 }
 
-function buildDocs(): void {
-  mkdirSync('dist/docs', { recursive: true });
-  // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
-  run('redocly', 'build-docs', 'generated/openapi.json', '--output', 'dist/docs/index.html', '--inlineBundle');
+/**
+ * The description as the docs page shows it. Redoc merges `allOf` members and joins the
+ * `pattern`s of a property it meets twice into lookaheads, `(?=^…$)(?=^…$)`: where a later
+ * member repeats an earlier member's array items (UserResponse restates the envelope's
+ * `entities: User[]` to require them), the repeat is dropped here. It says nothing new, and the
+ * bundle and the types keep it.
+ */
+export function forDocsPage(description: unknown): unknown {
+  const copy = structuredClone(description);
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const members = (node as { allOf?: unknown }).allOf;
+    if (Array.isArray(members)) {
+      const seen = new Map<string, string>();
+      for (const member of members as Array<{ $ref?: string; properties?: Record<string, { items?: unknown }> }>) {
+        const resolved = member.$ref ? (resolvePointer(copy, member.$ref) as typeof member | undefined) : member;
+        for (const [name, property] of Object.entries(resolved?.properties ?? {})) {
+          if (property.items === undefined) continue;
+          const items = JSON.stringify(property.items);
+          if (seen.get(name) === items && !member.$ref) delete property.items;
+          else seen.set(name, items);
+        }
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(copy);
+  return copy;
 }
 
-function buildClient(): void {
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+}
+
+function buildDocs(): void {
+  mkdirSync('dist/docs', { recursive: true });
+  const shown = 'dist/docs/openapi.docs.json';
+  writeFileSync(shown, JSON.stringify(forDocsPage(JSON.parse(readFileSync('generated/openapi.json', 'utf8')))));
+  // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
+  run('redocly', 'build-docs', shown, '--output', 'dist/docs/index.html', '--inlineBundle');
+  rmSync(shown);
+}
+
+function buildPackage(): void {
   // Emptied first so a deleted source file leaves no stale module in the package.
-  rmSync('dist/client', { recursive: true, force: true });
-  rmSync('dist/cli', { recursive: true, force: true });
+  for (const dir of ['dist/client', 'dist/cli', 'dist/sandbox', 'dist/contract']) rmSync(dir, { recursive: true, force: true });
   run('tsc', '-p', 'tsconfig.build.json');
 }
 
-const mode = process.argv[2];
+const mode = process.argv[1] === fileURLToPath(import.meta.url) ? process.argv[2] : 'imported';
 if (mode === '--generated-only') writeGenerated();
 else if (mode === '--docs-only') buildDocs();
-else if (mode === '--client-only') buildClient();
+else if (mode === '--client-only') buildPackage();
+else if (mode === '--package') {
+  // `npm pack` (prepack): the modules, and the docs page the sandbox serves at /docs.
+  buildDocs();
+  buildPackage();
+}
 else if (mode === '--lint-only') {
   lintSources();
   lintBundle();
-} else {
+} else if (mode !== 'imported') {
   lintSources();
   writeGenerated();
   lintBundle();
   buildDocs();
-  buildClient();
+  buildPackage();
 }

@@ -3,6 +3,8 @@
 // the rate limit, resumably. See `easemob-users --help`.
 import { parseArgs } from 'node:util';
 import { createEasemobClient, createRateLimiter, EasemobError, MAX_BATCH_SIZE, REQUEST_LIMITS } from '../client/index.ts';
+import { existsSync } from 'node:fs';
+import { checkpointPathFor, loadCheckpoint } from './import/checkpoint.ts';
 import { createProgress } from './import/progress.ts';
 import { runImport, type ImportSummary } from './import/run-import.ts';
 
@@ -53,7 +55,7 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   return n;
 }
 
-function printSummary(summary: ImportSummary, dryRun: boolean): void {
+function printSummary(summary: ImportSummary, dryRun: boolean, alreadyComplete = false): void {
   const failed = Object.values(summary.counts.failed).reduce((a, b) => a + b, 0);
   const lines = dryRun
     ? [`valid:            ${summary.valid}`]
@@ -62,8 +64,8 @@ function printSummary(summary: ImportSummary, dryRun: boolean): void {
   for (const [reason, count] of Object.entries(summary.counts.failed).sort((a, b) => b[1] - a[1])) {
     lines.push(`  ${reason}: ${count}`);
   }
-  if (failed) lines.push(`failures listed in ${summary.failuresPath}`);
-  if (summary.resumedFrom) lines.push(`(resumed after record ${summary.resumedFrom})`);
+  if (failed || (summary.complete && existsSync(summary.failuresPath))) lines.push(`failures listed in ${summary.failuresPath}${failed ? '' : ' (none)'}`);
+  if (summary.resumedFrom && !alreadyComplete) lines.push(`(resumed after record ${summary.resumedFrom})`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -119,8 +121,25 @@ async function main(argv: string[]): Promise<number> {
 
   // Ctrl-C: stop reading, let the batches in flight finish and be committed, then exit.
   const stop = new AbortController();
-  process.once('SIGINT', () => stop.abort());
-  process.once('SIGTERM', () => stop.abort());
+  let stoppedBy: string | undefined;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stoppedBy = signal === 'SIGINT' ? 'Ctrl-C' : 'a request to stop (SIGTERM)';
+      stop.abort();
+    });
+  }
+  /** Where an interrupted or stopped import stands, in plain words, from its checkpoint. */
+  const whereItStands = (): string => {
+    let saved;
+    try {
+      saved = existsSync(checkpointPathFor(input)) ? loadCheckpoint(input) : undefined;
+    } catch {
+      saved = undefined;
+    }
+    return saved
+      ? `${saved.recordsDone} records are done and saved in ${checkpointPathFor(input)}`
+      : 'no record was finished yet';
+  };
 
   let summary: ImportSummary;
   try {
@@ -136,16 +155,31 @@ async function main(argv: string[]): Promise<number> {
       signal: stop.signal,
     });
   } catch (error) {
+    if (stop.signal.aborted) {
+      // The requests in flight were cancelled: nothing they carried is counted until a re-run
+      // sends them again (users that did get created then count as already present).
+      process.stderr.write(`easemob-users: stopped by ${stoppedBy}; ${whereItStands()}. Run the same command again to continue where it stopped.\n`);
+      return 3;
+    }
     const reason = error instanceof EasemobError ? error.message : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`easemob-users: import stopped: ${reason}\nRun the same command again to resume.\n`);
+    process.stderr.write(`easemob-users: the import stopped: ${reason}\n${whereItStands()}; run the same command again to continue where it stopped.\n`);
     return 3;
+  }
+  const failed = Object.keys(summary.counts.failed).length > 0;
+  if (!dryRun && summary.complete && summary.resumedFrom > 0 && summary.recordsDone === summary.resumedFrom) {
+    // An earlier run finished this file: nothing was sent now. Say so, show what that run did,
+    // and how to import the file again from its first record.
+    process.stdout.write(`${input} was already imported completely (${summary.recordsDone} records); nothing was sent this time. Its summary:\n`);
+    printSummary(summary, dryRun, true);
+    process.stdout.write(`To import the file again from its first record: easemob-users import ${input} --restart\n`);
+    return failed ? 1 : 0;
   }
   printSummary(summary, dryRun);
   if (!summary.complete) {
-    process.stderr.write('easemob-users: interrupted; run the same command again to resume.\n');
+    process.stderr.write(`easemob-users: stopped by ${stoppedBy ?? 'a signal'}; ${whereItStands()}. Run the same command again to continue where it stopped.\n`);
     return 3;
   }
-  return Object.keys(summary.counts.failed).length > 0 ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -15,8 +15,13 @@ import { checkConfigFile, checkOptions, SandboxOptionError, type OptionSources }
 import { startSandbox, type SandboxAppConfig, type SandboxOptions } from '../sandbox/index.ts';
 import { DEFAULT_APP, DEFAULT_RATE_LIMIT } from '../sandbox/options.ts';
 import { DOCS_PAGE } from '../sandbox/static-files.ts';
+import { describeStartFailure } from './sandbox-failure.ts';
+import { exportLines } from './sandbox-banner.ts';
 
-const USAGE = `Usage: npm start -- [options]
+// The same flags whether run as `npm start` in this repository or as the package's bin.
+const COMMAND = process.env.npm_lifecycle_event === 'start' ? 'npm start' : 'npx easemob-sandbox';
+
+const USAGE = `Usage: ${COMMAND === 'npm start' ? 'npm start --' : COMMAND} [options]
   --host HOST               interface to listen on (HOST; default 127.0.0.1)
   --port PORT               port (PORT; default 4000; 0 = any free port)
   --db FILE                 keep data in this SQLite file (SANDBOX_DB; default: in memory)
@@ -37,6 +42,7 @@ interface ConfigFile extends Omit<SandboxOptions, 'now' | 'log'> {
   log?: boolean;
 }
 
+/** A usage error: one line saying what was wrong, pointing at --help; exit 2. */
 function fail(message: string): never {
   console.error(`sandbox: ${message} (npm start -- --help)`);
   process.exit(2);
@@ -54,6 +60,12 @@ function numeric(value: string): number | string {
   return /^-?[0-9]+$/.test(value) ? Number(value) : value;
 }
 
+/** A runtime failure: one line saying what failed, where, and what to do; exit 1. */
+function failAtRuntime(message: string): never {
+  console.error(`sandbox: ${message}`);
+  process.exit(1);
+}
+
 function parseApp(value: string): SandboxAppConfig {
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
   if (!match) fail(`--app takes ORG/APP, not "${value}"`);
@@ -65,7 +77,7 @@ function readConfig(path: string): ConfigFile {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    fail(`cannot read config file ${path}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
+    failAtRuntime(`cannot read config file ${path}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
   }
   try {
     checkConfigFile(parsed, path);
@@ -152,12 +164,13 @@ try {
 const rateLimit = options.rateLimit!;
 const rateLimitStatus = options.rateLimitStatus!;
 
-if (!existsSync(DOCS_PAGE)) {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
+// In a clone the docs page may not be built yet; the package ships it (dist/docs/index.html).
+const root = fileURLToPath(new URL('../../', import.meta.url));
+if (!existsSync(DOCS_PAGE) && existsSync(`${root}scripts/build.ts`)) {
   execFileSync(process.execPath, [`${root}scripts/build.ts`, '--docs-only'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-const sandbox = await startSandbox(options).catch((error: unknown) => fail(error instanceof Error ? error.message : 'cannot start'));
+const sandbox = await startSandbox(options).catch((error: unknown) => failAtRuntime(describeStartFailure(error, options, COMMAND)));
 
 const lines = [`Easemob sandbox on ${sandbox.url}`];
 for (const app of sandbox.apps) {
@@ -173,6 +186,9 @@ for (const app of sandbox.apps) {
 }
 lines.push(
   ``,
+  `Paste into your shell to point curl, the client, the import command and the contract tests at ${first.org}/${first.app}:`,
+  ...exportLines(sandbox.apps[0]!, suppliedSecrets.has(`${first.org}/${first.app}`)),
+  ``,
   `Docs           ${sandbox.url}/docs`,
   `Description    ${sandbox.url}/openapi.json`,
   `Control API    ${sandbox.url}/_sandbox/  (docs/sandbox.md)`,
@@ -181,8 +197,14 @@ lines.push(
 );
 console.log(lines.join('\n'));
 
+// `npm start` runs this process in its place (`exec`), so npm's forwarded SIGTERM and SIGINT
+// land here. Ctrl-C reaches both npm and this process: the second signal must not start a
+// second close, and a third one (the user insisting) exits at once.
+let signals = 0;
 const stop = () => {
-  void sandbox.close().then(() => process.exit(0));
+  signals += 1;
+  if (signals === 1) void sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  else if (signals > 2) process.exit(1);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

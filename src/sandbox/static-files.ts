@@ -1,6 +1,9 @@
 // The docs page (/docs, built offline by `npm run docs`) and the bundled description
-// (/openapi.json, /openapi.yaml). Read on first request and kept.
+// (/openapi.json, /openapi.yaml). Read on first request and kept, with a gzip copy for clients
+// that accept it: the docs page is 2.6 MB as a file (Redoc's script inlined) and about 0.7 MB
+// compressed.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
 
@@ -10,22 +13,32 @@ const files: Record<string, { type: string; file: string }> = {
   '/openapi.yaml': { type: 'application/yaml', file: 'generated/openapi.yaml' },
 };
 
-const cache = new Map<string, Buffer>();
+const cache = new Map<string, { plain: Buffer; gzip: Buffer }>();
 
 export const DOCS_PAGE = new URL(files['/docs']!.file, root);
 
-/** The file served at a path: its content type and bytes, or undefined. */
-export function staticFile(path: string): { type: string; content: Buffer } | undefined {
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    return coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
+/** The file served at a path: its content type and bytes (gzip-encoded when accepted), or undefined. */
+export function staticFile(path: string, acceptEncoding?: string): { type: string; content: Buffer; encoding?: 'gzip' } | undefined {
   const entry = files[path.replace(/\/$/, '')];
   if (!entry) return undefined;
-  let content = cache.get(entry.file);
-  if (!content) {
+  let cached = cache.get(entry.file);
+  if (!cached) {
     try {
-      content = readFileSync(new URL(entry.file, root));
+      const plain = readFileSync(new URL(entry.file, root));
+      cached = { plain, gzip: gzipSync(plain) };
     } catch {
       return undefined;
     }
-    cache.set(entry.file, content);
+    cache.set(entry.file, cached);
   }
-  return { type: entry.type, content };
+  return acceptsGzip(acceptEncoding)
+    ? { type: entry.type, content: cached.gzip, encoding: 'gzip' }
+    : { type: entry.type, content: cached.plain };
 }

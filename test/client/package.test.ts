@@ -1,47 +1,121 @@
-// The package as other teams get it: packed, installed into a fresh project, type-checked by
-// their tsc and run against the Prism mock. Nothing comes from the internet: npm installs from
-// the tarball and its local cache.
-import { execFile } from 'node:child_process';
+// The package as other teams get it: packed, installed into a fresh project in the temp folder,
+// and used there: the client type-checked by their tsc and run against the Prism mock; the
+// sandbox run with `npx easemob-sandbox` and started from a vitest globalSetup (the example in
+// docs/sandbox.md), both called through the client. npm installs the tarball and its
+// dependencies from its cache (--prefer-offline): nothing beyond the npm registry is reached.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
+import { freePort, projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
 
 const run = promisify(execFile);
 const bin = (tool: string) => join(projectRoot, 'node_modules/.bin', tool);
+const ourPackage = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+const versionOf = (name: string) => (JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const vitestVersion = versionOf('vitest');
 
 let workDir: string;
+let consumer: string;
 let prism: RunningPrism;
+let packedFiles: string[];
+let tarballBytes: number;
+const children: ChildProcess[] = [];
+
+/** The Node the machine has, if it is older than the sandbox needs (the PATH without node_modules/.bin). */
+async function oldSystemNode(): Promise<string | undefined> {
+  const PATH = (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).join(delimiter);
+  try {
+    const { stdout } = await run('node', ['-p', 'process.execPath + " " + process.versions.node'], { env: { ...process.env, PATH } });
+    const [path, version] = stdout.trim().split(' ') as [string, string];
+    const [major, minor] = version.split('.').map(Number) as [number, number];
+    return major < 22 || (major === 22 && minor < 5) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const oldNode = await oldSystemNode();
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'easemob-pack-'));
   prism = await startPrism();
-});
+  // `npm pack` runs prepack, which builds dist/ (client, sandbox, commands) and the docs page.
+  const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: projectRoot, maxBuffer: 1 << 24 });
+  const [{ filename, files, size }] = JSON.parse(packed) as [{ filename: string; files: { path: string }[]; size: number }];
+  packedFiles = files.map((f) => f.path);
+  tarballBytes = size;
+
+  consumer = join(workDir, 'consumer');
+  await mkdir(consumer);
+  await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await run(
+    'npm',
+    // vitest for the globalSetup example; ajv and ajv-formats, the contract checker's optional peers.
+    ['install', join(workDir, filename), `vitest@${vitestVersion}`, `ajv@${versionOf('ajv')}`, `ajv-formats@${versionOf('ajv-formats')}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    { cwd: consumer },
+  );
+}, 240_000);
 
 afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await prism?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
+/** A script in the consumer project that registers a user through the client and reads it back. */
+const clientRoundTrip = `import { createEasemobClient } from 'easemob-user-api';
+const easemob = createEasemobClient({ baseUrl: process.env.EASEMOB_BASE_URL, clientId: process.env.EASEMOB_CLIENT_ID, clientSecret: process.env.EASEMOB_CLIENT_SECRET });
+await easemob.POST('/users', { body: { username: 'pk_' + process.argv[2], password: 'p4ssw0rd' } });
+const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_' + process.argv[2] } } });
+console.log(JSON.stringify({ username: data?.entities[0]?.username }));
+`;
+
 describe('the npm package', () => {
-  it('installs from its tarball, type-checks in a consumer project and calls the mock', { timeout: 90_000 }, async () => {
-    // `npm pack` runs prepack, which builds dist/client.
-    const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: projectRoot });
-    const [{ filename, files }] = JSON.parse(packed) as [{ filename: string; files: { path: string }[] }];
-    const paths = files.map((f) => f.path);
-    expect(paths).toContain('dist/client/index.js');
-    expect(paths).toContain('dist/client/index.d.ts');
-    expect(paths).toContain('generated/schema.d.ts');
-    expect(paths).toContain('dist/cli/easemob-users.js');
-    expect(paths.some((p) => p.startsWith('dist/docs') || p.startsWith('src/') || p.startsWith('test/'))).toBe(false);
+  it('ships the client, the sandbox, both commands, the docs page and the license, and no sources or tests', () => {
+    for (const path of [
+      'dist/client/index.js',
+      'dist/client/index.d.ts',
+      'generated/schema.d.ts',
+      'generated/openapi.json',
+      'dist/sandbox/index.js',
+      'dist/sandbox/index.d.ts',
+      'dist/cli/easemob-users.js',
+      'dist/cli/easemob-sandbox.js',
+      'dist/docs/index.html',
+      'dist/contract/index.js',
+      'dist/contract/index.d.ts',
+      'LICENSE',
+    ]) expect(packedFiles).toContain(path);
+    expect(packedFiles.some((p) => p.startsWith('src/') || p.startsWith('test/') || p.startsWith('scripts/'))).toBe(false);
+    console.log(`packed: ${packedFiles.length} files, ${(tarballBytes / 1024).toFixed(0)} KiB`);
+  });
 
-    const consumer = join(workDir, 'consumer');
-    await mkdir(consumer);
-    await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run('npm', ['install', join(workDir, filename), '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: consumer });
+  it('asks client users for nothing the client does not run, and runs on every Node it claims', () => {
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/easemob-user-api/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      engines: { node: string };
+      license: string;
+      repository: { url: string };
+      bugs: { url: string };
+      homepage: string;
+      peerDependenciesMeta: Record<string, { optional: boolean }>;
+    };
+    // openapi-fetch: the client. csv-parse: the import command's CSV reader (easemob-users).
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['csv-parse', 'openapi-fetch']);
+    // The contract checker's validator is asked of those who import easemob-user-api/contract only.
+    expect(manifest.peerDependenciesMeta).toEqual({ ajv: { optional: true }, 'ajv-formats': { optional: true } });
+    expect(manifest.engines.node).toBe('>=20');
+    expect(manifest.license).toBe('MIT');
+    const repo = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(manifest.homepage.startsWith(repo)).toBe(true);
+    expect(manifest.bugs.url).toBe(`${repo}/issues`);
+    expect(Object.keys(ourPackage.devDependencies)).not.toContain('csv-parse');
+  });
 
+  it('type-checks in a consumer project and calls the mock', { timeout: 90_000 }, async () => {
     // Strict settings and no skipLibCheck: the package's own .d.ts files are checked too.
     await writeFile(
       join(consumer, 'tsconfig.json'),
@@ -57,7 +131,7 @@ describe('the npm package', () => {
           lib: ['ES2023', 'DOM'],
           types: [],
         },
-        files: ['consumer.ts'],
+        files: ['consumer.ts', 'sandbox-types.ts'],
       }),
     );
     await writeFile(
@@ -72,6 +146,15 @@ const refused = await client.GET('/users/{username}', { params: { path: { userna
 console.log(JSON.stringify({ username: user?.username, refused }));
 `,
     );
+    // The sandbox's types, as a consumer's tsc sees them.
+    await writeFile(
+      join(consumer, 'sandbox-types.ts'),
+      `import { startSandbox, type Sandbox, type SandboxOptions } from 'easemob-user-api/sandbox';
+const options: SandboxOptions = { port: 0, rateLimit: 'off' };
+export const start: (o: SandboxOptions) => Promise<Sandbox> = startSandbox;
+export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.port);
+`,
+    );
     await run(bin('tsc'), ['-p', consumer]);
 
     const { stdout } = await run(bin('node'), ['consumer.ts'], { cwd: consumer });
@@ -80,5 +163,96 @@ console.log(JSON.stringify({ username: user?.username, refused }));
     // The import command is installed as a bin.
     const { stdout: help } = await run(join(consumer, 'node_modules/.bin/easemob-users'), ['--help']);
     expect(help).toContain('Usage: easemob-users import FILE');
+  });
+
+  it('runs the sandbox with npx, and the client registers and finds a user on it', { timeout: 90_000 }, async () => {
+    const port = await freePort();
+    // The Node 24 of this repository first on PATH: the machine's own may be older than the sandbox needs.
+    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+    const child = spawn('npx', ['easemob-sandbox', '--port', String(port)], { cwd: consumer, env: { ...process.env, PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes('export EASEMOB_CLIENT_SECRET=')) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npx easemob-sandbox did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const exported = Object.fromEntries([...output.matchAll(/^\s*export (EASEMOB_\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(exported.EASEMOB_BASE_URL).toBe(`http://127.0.0.1:${port}/easemob-demo/chatdemoui`);
+
+    await writeFile(join(consumer, 'round-trip.mjs'), clientRoundTrip);
+    const { stdout } = await run(bin('node'), ['round-trip.mjs', 'npx'], { cwd: consumer, env: { ...process.env, ...exported } });
+    expect(JSON.parse(stdout)).toEqual({ username: 'pk_npx' });
+    // The docs page and the control index come with it.
+    expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/_sandbox/`)).status).toBe(200);
+
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  });
+
+  it("starts the sandbox from a vitest globalSetup, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
+    const doc = readFileSync(join(projectRoot, 'docs/sandbox.md'), 'utf8');
+    const [setup, inTest] = [...doc.matchAll(/```ts\n(\/\/ vitest\.config\.ts[\s\S]*?|\/\/ in a test\n[\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(setup).toContain("from 'easemob-user-api/sandbox'");
+    await writeFile(join(consumer, 'easemob-sandbox.setup.ts'), setup!);
+    await writeFile(join(consumer, 'vitest.config.mjs'), `export default { test: { globalSetup: ['./easemob-sandbox.setup.ts'], include: ['*.test.ts'] } };\n`);
+    await writeFile(
+      join(consumer, 'users.test.ts'),
+      `${inTest}
+import { expect, test } from 'vitest';
+test('registers and finds a user on the sandbox', async () => {
+  await easemob.POST('/users', { body: { username: 'pk_vitest', password: 'p4ssw0rd' } });
+  const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_VITEST' } } });
+  expect(data?.entities[0]?.username).toBe('pk_vitest');
+});
+`,
+    );
+    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+    const { stdout } = await run(join(consumer, 'node_modules/.bin/vitest'), ['run'], { cwd: consumer, env: { ...process.env, PATH, CI: 'true' } });
+    // eslint-disable-next-line no-control-regex
+    expect(stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+1 passed \(1\)/);
+  });
+
+  it('holds a team\'s exchanges against the description with easemob-user-api/contract', { timeout: 60_000 }, async () => {
+    await writeFile(
+      join(consumer, 'contract.mjs'),
+      `import { createEasemobClient } from 'easemob-user-api';
+import { createCheckedFetch } from 'easemob-user-api/contract';
+import { startSandbox } from 'easemob-user-api/sandbox';
+const sandbox = await startSandbox({ port: 0, rateLimit: 'off' });
+const [app] = sandbox.apps;
+const checked = createCheckedFetch({ baseUrl: app.baseUrl, onViolation: 'collect' });
+const easemob = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, fetch: checked.fetch });
+await easemob.POST('/users', { body: { username: 'pk_contract', password: 'p4ssw0rd' } });
+await easemob.GET('/users/{username}', { params: { path: { username: 'pk_contract' } } });
+await checked.fetch(app.baseUrl + '/users?limit=abc', { headers: { authorization: 'Bearer x' } });
+console.log(JSON.stringify({ violations: checked.violations.map((v) => v.operation + ' ' + v.pointer), created: checked.coverage.seen('createUsers', 200), read: checked.coverage.seen('getUser', 200) }));
+await sandbox.close();
+`,
+    );
+    const { stdout } = await run(bin('node'), ['contract.mjs'], { cwd: consumer });
+    expect(JSON.parse(stdout)).toEqual({ violations: ['listUsers request:?limit'], created: 1, read: 1 });
+  });
+
+  it.runIf(oldNode)('on a Node older than 22.5: the sandbox command says what it needs in one line, the client and easemob-users work', { timeout: 60_000 }, async () => {
+    const failed = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-sandbox.js')]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed?.stderr).toContain('needs node:sqlite');
+    const { stdout: help } = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-users.js'), '--help']);
+    expect(help).toContain('Usage: easemob-users import FILE');
+    await writeFile(join(consumer, 'mock-call.mjs'), `import { createEasemobClient } from 'easemob-user-api';
+const client = createEasemobClient({ baseUrl: ${JSON.stringify(prism.baseUrl)}, clientId: 'YXA6client', clientSecret: 'YXA6secret' });
+const { data } = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } });
+console.log(typeof data?.entities[0]?.username);
+`);
+    const { stdout } = await run(oldNode!, ['mock-call.mjs'], { cwd: consumer });
+    expect(stdout.trim()).toBe('string');
   });
 });

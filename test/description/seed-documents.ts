@@ -1,12 +1,13 @@
-// Reads the vendor's seed pages (../shared/seeds) into the curl requests and JSON response
-// examples they show, in the order they appear. The seeds are prose with code blocks, not data,
-// so this is deliberately a small, seed-specific reader: it knows the two page layouts we have.
+// The vendor's examples (test/fixtures/seed-examples.json, extracted from the seed pages by
+// scripts/extract-seed-examples.ts) read into the curl requests and JSON answers they show, in
+// the order they appear. The text is kept as printed: parsing, and the few repairs the seed's
+// known defects need (docs/sources.md), happen here, where the tests can see them.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SEED_2015, SEED_OLD, type SeedExample } from '../../scripts/extract-seed-examples.ts';
 
-export const seedsDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-export const SEED_2015 = '000_fa169852810e6a26.txt';
-export const SEED_OLD = '002_8a9078d775befaa6.txt';
+export { SEED_2015, SEED_OLD };
+
+const seedExamples = JSON.parse(readFileSync(new URL('../fixtures/seed-examples.json', import.meta.url), 'utf8')) as { examples: SeedExample[] };
 
 export interface SeedCurl {
   seed: string;
@@ -24,7 +25,7 @@ export interface SeedResponse {
   request: SeedCurl;
   /** The text as printed in the seed. */
   raw: string;
-  /** The parsed JSON, after the repairs the facts page lists. */
+  /** The parsed JSON, after the repairs docs/sources.md lists. */
   json: unknown;
   repairs: string[];
 }
@@ -109,7 +110,7 @@ export function stripLineComments(text: string): string {
 }
 
 /**
- * Parses a seed's response example, repairing only the defects the facts page lists:
+ * Parses a seed's response example, repairing only the defects docs/sources.md lists:
  * `//` comments inside JSON, and the authorized-registration example's stray closing brace
  * (a lone `}` line directly before the `} ],` that closes the entities array).
  */
@@ -135,62 +136,20 @@ export function parseSeedJson(raw: string): { json: unknown; repairs: string[] }
   }
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
-
-/** The 2015 guide: `## title {#anchor}` sections with `<pre><code>` blocks. */
-function read2015(text: string): SeedDocument {
+/** The examples of one seed page, from the committed test data, curls and answers paired in order. */
+export function readSeed(name: string): SeedDocument {
   const doc: SeedDocument = { curls: [], responses: [] };
-  let section = '';
   let lastCurl: SeedCurl | undefined;
-  const pattern = /^##\s+.*\{#([\w-]+)\}\s*$|<pre[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/gm;
-  for (const match of text.matchAll(pattern)) {
-    if (match[1]) {
-      section = match[1];
-      continue;
-    }
-    const block = decodeEntities(match[2]!).trim();
-    if (block.startsWith('curl')) {
-      lastCurl = parseCurl(block, SEED_2015, section);
+  for (const example of seedExamples.examples.filter((e) => e.seed === name)) {
+    if (example.kind === 'request') {
+      lastCurl = parseCurl(example.text, name, example.section);
       doc.curls.push(lastCurl);
     } else {
-      if (!lastCurl) throw new Error(`response before any curl in ${section}`);
-      doc.responses.push({ seed: SEED_2015, section, request: lastCurl, raw: block, ...parseSeedJson(block) });
+      if (!lastCurl) throw new Error(`response before any curl in ${example.section}`);
+      doc.responses.push({ seed: name, section: example.section, request: lastCurl, raw: example.text, ...parseSeedJson(example.text) });
     }
   }
   return doc;
-}
-
-/** The older page: `## 2.x title ##` sections, tab-indented curl lines and response blocks. */
-function readOld(text: string): SeedDocument {
-  const doc: SeedDocument = { curls: [], responses: [] };
-  let section = '';
-  let lastCurl: SeedCurl | undefined;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const heading = /^## (\d+\.\d+)/.exec(line);
-    if (heading) section = heading[1]!;
-    if (/^\s+curl /.test(line)) {
-      lastCurl = parseCurl(line, SEED_OLD, section);
-      doc.curls.push(lastCurl);
-    }
-    if (/^#### response/.test(line)) {
-      const block: string[] = [];
-      for (i++; i < lines.length && !/^#/.test(lines[i]!); i++) block.push(lines[i]!);
-      i--;
-      const raw = block.join('\n').trim();
-      if (!lastCurl) throw new Error(`response before any curl in ${section}`);
-      doc.responses.push({ seed: SEED_OLD, section, request: lastCurl, raw, ...parseSeedJson(raw) });
-    }
-  }
-  return doc;
-}
-
-export function readSeed(name: string): SeedDocument {
-  const text = readFileSync(seedsDir + name, 'utf8');
-  return name === SEED_OLD ? readOld(text) : read2015(text);
 }
 
 /** The app base path of every seed URL is `/{org_name}/{app_name}`; this is the rest. */

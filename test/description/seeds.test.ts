@@ -26,7 +26,7 @@ describe('the seeds', () => {
     expect(responses).toHaveLength(24);
   });
 
-  it('are repaired only where the facts page names a defect', () => {
+  it('are repaired only where docs/sources.md names a defect', () => {
     const repaired = responses.filter((r) => r.repairs.length).map((r) => `${r.section}: ${r.repairs.join(', ')}`);
     expect(repaired).toEqual([
       'im: removed a stray closing brace',

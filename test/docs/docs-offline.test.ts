@@ -11,6 +11,8 @@ import { launchChromium } from '../support/browser.ts';
 import { serveFile, type RunningServer } from '../support/static-server.ts';
 
 const page = fileURLToPath(new URL('../../dist/docs/index.html', import.meta.url));
+/** Written by the screenshot test, for a person to look at (dist/ is not committed). */
+const screenshot = fileURLToPath(new URL('../../dist/docs/screenshot.png', import.meta.url));
 const description = loadDescription();
 const summaries = listOperations(description).map((op) => String(op.operation.summary));
 const tags = (description.tags as Array<{ name: string }>).map((tag) => tag.name);
@@ -66,10 +68,65 @@ describe('the offline docs page', () => {
     }
     expect(summaries.filter((summary) => !shown.has(summary))).toEqual([]);
 
-    // What the page needs (script, styles, fonts) is inline, and it reports nothing anywhere
-    // (telemetry is off): the only thing it may try to fetch from outside is Redocly's logo image.
-    expect(blocked.filter((b) => b.type !== 'image')).toEqual([]);
+    // What the page needs (script, styles, fonts) is inline, it reports nothing anywhere
+    // (telemetry is off), and its policy keeps Redoc from fetching Redocly's logo: nothing leaves.
+    expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows, in a screenshot taken offline, an operation with its Chinese text, whole URIs, its examples, and no dangling attribution', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected')));
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(8_000);
+    await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await tab.getByText('Contacts', { exact: true }).first().click();
+    const operation = String(listOperations(description).find((op) => op.operationId === 'addContact')!.operation.summary);
+    await tab.getByText(operation, { exact: true }).first().click();
+    // The server list of the operation: three base URLs plus a path with two parameters.
+    await tab.getByText('/users/{owner_username}/contacts/users/{friend_username}', { exact: true }).last().click();
+    await tab.waitForTimeout(300);
+    await tab.screenshot({ path: screenshot });
+
+    // The vendor's Chinese wording is on screen, in a font stack that ends in each platform's CJK fonts.
+    const chinese = tab.getByText(/好友/).first();
+    expect(await chinese.isVisible()).toBe(true);
+    const fonts = await chinese.evaluate((element) => getComputedStyle(element).fontFamily);
+    for (const family of ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC']) expect(fonts).toContain(family);
+
+    // No URI is cut off: nothing that shows one is narrower than its text.
+    const clipped = await tab.evaluate(() =>
+      Array.from(document.querySelectorAll('#redoc *'))
+        .filter((e) => e.children.length === 0 || e.matches('[data-component-name="Dropdown/DropdownMenuItem"] div'))
+        .filter((e) => /https?:\/\/|\/users\//.test(e.textContent ?? '') && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+        .map((e) => e.textContent),
+    );
+    expect(clipped).toEqual([]);
+    for (const server of description.servers as Array<{ url: string }>) {
+      const base = server.url.replace('{host}', 'a1.easemob.com').replace('{org_name}/{app_name}', 'easemob-demo/chatdemoui');
+      expect(await tab.getByText(`${base}/users/{owner_username}/contacts/users/{friend_username}`).first().isVisible()).toBe(true);
+    }
+
+    // The username pattern once per parameter, never as merged lookaheads.
+    const text = await tab.locator('#redoc').innerText();
+    expect(text).not.toContain('(?=');
+    expect(text).toContain('^[a-zA-Z0-9_.-]+$');
+    // No "API docs by" left without its logo.
+    expect(await tab.getByText('API docs by').isVisible().catch(() => false)).toBe(false);
+
+    // Examples: the answer's note on where it comes from, and its JSON.
+    await tab.keyboard.press('Escape');
+    const { examples } = description.components as { examples: Record<string, { summary: string; description: string }> };
+    expect(await tab.getByText(examples.AddContactResponse!.description.replace(/`/g, ''), { exact: true }).first().isVisible()).toBe(true);
+    expect(await tab.getByText('"action"').first().isVisible()).toBe(true);
+    // Where an operation has several, the chooser shows the first one's whole label.
+    await tab.getByText('Users', { exact: true }).first().click();
+    await tab.getByText(String(listOperations(description).find((op) => op.operationId === 'createUsers')!.operation.summary), { exact: true }).first().click();
+    const chooser = tab.getByText(examples.CreateUserRequest!.summary, { exact: true }).first();
+    expect(await chooser.isVisible()).toBe(true);
+    expect(await chooser.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+    await tab.screenshot({ path: screenshot.replace('.png', '-examples.png') });
     await context.close();
   });
 });

@@ -2,6 +2,7 @@
 import type { Route } from '../routes.ts';
 import { advanceClock } from './advance-clock.ts';
 import type { ControlHandler } from './control-context.ts';
+import { controlIndex } from './control-index.ts';
 import { queueOfflineMessage } from './queue-offline-message.ts';
 import { setOnline } from './set-online.ts';
 import { setRegistrationMode } from './set-registration-mode.ts';
@@ -13,6 +14,7 @@ export interface ControlRoute extends Pick<Route, 'method' | 'path'> {
 }
 
 export const controlRoutes: ControlRoute[] = [
+  { method: 'GET', path: '/', handler: controlIndex },
   { method: 'PUT', path: '/{org}/{app}/users/{username}/online', handler: setOnline },
   { method: 'POST', path: '/{org}/{app}/users/{username}/offline_messages', handler: queueOfflineMessage },
   { method: 'PUT', path: '/{org}/{app}/registration', handler: setRegistrationMode },

@@ -1,4 +1,4 @@
-// An error answer: status, the service's error code and text (docs/easemob-facts.md and the
+// An error answer: status, the service's error code and text (docs/sources.md, "Errors", and the
 // examples in openapi/components/examples/), and the Java exception class the service names.
 // Nothing a client sent as a secret ever goes into one.
 

@@ -1,4 +1,4 @@
-// The envelope the service wraps successful answers in (docs/easemob-facts.md, "Success
+// The envelope the service wraps successful answers in (docs/sources.md, "Success
 // envelope"): action, application, params, path, uri, entities, timestamp, duration,
 // organization, applicationName; data, cursor and count where the operation has them.
 import type { RequestContext } from '../context.ts';

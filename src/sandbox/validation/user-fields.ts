@@ -1,4 +1,4 @@
-// The rules for usernames, passwords and nicknames (docs/easemob-facts.md, "Rules and limits").
+// The rules for usernames, passwords and nicknames (docs/sources.md, "Rules and limits").
 import { errors } from '../http/api-error.ts';
 
 export const USERNAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

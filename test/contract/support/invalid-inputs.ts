@@ -1,7 +1,7 @@
 // Invalid inputs derived from the description's request schemas: each takes a valid value and
 // breaks exactly one rule the schema states (a required field dropped, a wrong type, a pattern
 // or length or range broken, too many or too few items). Unknown extra properties are NOT
-// generated: the service ignores them (facts page), so they are not bad input.
+// generated: the service ignores them (docs/sources.md), so they are not bad input.
 import fc from 'fast-check';
 import { deref, type Description, type JsonObject } from '../../../src/contract/description.ts';
 
