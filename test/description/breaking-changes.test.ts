@@ -13,6 +13,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Bundle = { info: { version: string }; components: { schemas: Record<string, any> } };
 const bundle = () => JSON.parse(readFileSync(join(projectRoot, 'generated/openapi.json'), 'utf8')) as Bundle;
 
+// Each edit is diffed against the bundle as it is, so that what it shows is the edit alone,
+// whatever the bundle already changed since the last release.
+const current = join(dir, 'current.json');
+writeFileSync(current, JSON.stringify(bundle()));
+
 function diff(name: string, edit: (b: Bundle) => void, changelog = '') {
   const revised = bundle();
   edit(revised);
@@ -20,7 +25,7 @@ function diff(name: string, edit: (b: Bundle) => void, changelog = '') {
   const changelogFile = join(dir, `${name}.md`);
   writeFileSync(revision, JSON.stringify(revised));
   writeFileSync(changelogFile, changelog);
-  const run = spawnSync(process.execPath, ['scripts/diff.ts', '--revision', revision, '--changelog', changelogFile], {
+  const run = spawnSync(process.execPath, ['scripts/diff.ts', '--base', current, '--revision', revision, '--changelog', changelogFile], {
     cwd: projectRoot,
     encoding: 'utf8',
   });
@@ -37,10 +42,19 @@ const retypedResponseField = (b: Bundle) => {
 };
 
 describe('npm run diff', { timeout: 300_000 }, () => {
-  it('passes the bundle against the committed baseline', () => {
-    const run = diff('same', () => {});
-    expect(run.output).toContain('nothing breaks callers or readers');
+  it('passes the bundle against the committed baseline: what it breaks, CHANGELOG.md declares', () => {
+    const run = spawnSync(process.execPath, ['scripts/diff.ts'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toMatch(/nothing breaks callers or readers|breaking changes declared/);
     expect(run.status).toBe(0);
+  });
+
+  it('shows nothing for an unchanged bundle, and a renamed operationId as breaking callers', () => {
+    expect(diff('same', () => {}).output).toContain('nothing breaks callers or readers');
+    const renamed = diff('renamed', (b) => {
+      (b as unknown as { paths: Record<string, Record<string, { operationId?: string }>> }).paths['/users/{username}']!.get!.operationId = 'fetchUser';
+    });
+    expect(renamed.status).toBe(1);
+    expect(renamed.output).toMatch(/Breaks callers \(requests\) \(1\)\n.*getUser.*\[api-operation-id-removed\]/);
   });
 
   it('fails on a new required request field, listed as breaking callers', () => {
