@@ -15,7 +15,7 @@ export const MAX_CURSOR_LENGTH = 1024;
 /**
  * The sequence number a cursor points after. Like Usergrid, a cursor that is empty or does not
  * decode to "<n>:<bytes>" is no cursor: the first page (0). Clients send `cursor=` on a first page
- * and pass back what they were given, unencoded (docs/easemob-facts.md, "Cursors").
+ * and pass back what they were given, unencoded (docs/sources.md, "What real clients send": cursors).
  */
 export function decodeCursor(cursor: string | null): number {
   if (cursor !== null && cursor.length > MAX_CURSOR_LENGTH) throw errors.illegalArgument(`cursor must not be longer than ${MAX_CURSOR_LENGTH} characters`);

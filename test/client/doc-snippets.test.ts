@@ -70,7 +70,11 @@ describe('documented client snippets', () => {
           typeRoots: [join(projectRoot, 'node_modules/@types')],
           types: ['node'],
           baseUrl: projectRoot,
-          paths: { 'easemob-user-api': ['src/client/index.ts'] },
+          paths: {
+            'easemob-user-api': ['src/client/index.ts'],
+            'easemob-user-api/sandbox': ['src/sandbox/index.ts'],
+            'easemob-user-api/contract': ['src/contract/index.ts'],
+          },
         },
         files,
       }),

@@ -50,7 +50,7 @@ describe('the control API index', () => {
     await fetch(`${app.baseUrl}/users`, { method: 'POST', headers: { authorization: `Bearer ${token.access_token}` }, body: '{"username":"ix1","password":"p4ssw0rd"}' });
     for (const op of operations) {
       const url = sandbox.url + op.path.replace('{org}', app.org).replace('{app}', app.app).replace('{username}', 'ix1');
-      const answer = await fetch(url, { method: op.method, ...(op.body === undefined ? {} : { body: JSON.stringify(op.body) }) });
+      const answer = await fetch(url, { method: op.method, ...(op.body === undefined ? {} : { body: JSON.stringify(op.body), headers: { 'content-type': 'application/json' } }) });
       expect(answer.status, `${op.method} ${op.path}`).toBeLessThan(300);
     }
   });

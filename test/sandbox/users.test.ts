@@ -75,7 +75,7 @@ describe('listUsers', () => {
     expectError(await t.api('GET', `/users?limit=${limit}`), 400, 'illegal_argument', /limit/);
   });
 
-  // Usergrid ignores a cursor that is empty or does not decode to "<n>:<bytes>" (docs/easemob-facts.md, "Cursors").
+  // Usergrid ignores a cursor that is empty or does not decode to "<n>:<bytes>" (docs/sources.md, "What real clients send": cursors).
   it('answers 400 for a cursor over 1024 characters, longer than any the service makes', async () => {
     expectError(await t.api('GET', `/users?cursor=${'x'.repeat(1025)}`), 400, 'illegal_argument', /cursor/);
   });

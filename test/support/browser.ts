@@ -63,8 +63,11 @@ export async function launchChromium(): Promise<Browser> {
   try {
     const { default: packaged } = await import('@sparticuz/chromium');
     // Its own flags (software GL, no sandbox) are what this build is made to run with, less
-    // --single-process (made for AWS Lambda), under which a second browser context hangs.
-    const args = packaged.args.filter((arg) => arg !== '--single-process');
+    // --single-process (made for AWS Lambda), under which a second browser context hangs, and
+    // less --disable-web-security, which turns CORS off: the browser tests must see what a real
+    // browser refuses a page (test/compat/websdk-in-browser.test.ts).
+    const UNWANTED = new Set(['--single-process', '--disable-web-security']);
+    const args = packaged.args.filter((arg) => !UNWANTED.has(arg));
     return await chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, '--disable-background-networking'] });
   } finally {
     if (savedTmpdir === undefined) delete process.env.TMPDIR;

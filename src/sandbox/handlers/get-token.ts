@@ -1,5 +1,5 @@
 // POST /token (getToken): one of three grants. client_credentials gives the app (admin) token;
-// password and inherit give a user token (docs/easemob-facts.md, "User token"). An unknown
+// password and inherit give a user token (docs/sources.md, "What real clients send": more grants). An unknown
 // grant type is refused as the service refuses it: 400 invalid_grant.
 import type { Handler } from '../context.ts';
 import { clientCredentialsGrant } from '../grants/client-credentials-grant.ts';

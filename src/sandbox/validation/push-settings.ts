@@ -1,5 +1,5 @@
 // The body of PUT /users/{username}: the nickname and the push settings the SDKs send
-// (docs/easemob-facts.md, "PUT /users/{username}: more than the nickname"). Any one of them alone
+// (docs/sources.md, "What real clients send": PUT /users/{username}). Any one of them alone
 // is an update; a body with none of them is bad input, as is a field of the wrong type or out of
 // range. Properties the service does not know are ignored.
 import { errors } from '../http/api-error.ts';

@@ -15,7 +15,7 @@ function parseOne(item: unknown): Registration {
   if (!isObject(item)) throw errors.usernameMissing();
   const username = checkUsername(item.username);
   const password = checkPassword(item.password);
-  // null is a wrong type like any other (docs/easemob-facts.md: wrong types are bad input), not "no nickname".
+  // null is a wrong type like any other (docs/sources.md, "What real clients send": wrong types are bad input), not "no nickname".
   const nickname = item.nickname === undefined ? undefined : checkNickname(item.nickname);
   return { username, password, nickname };
 }
