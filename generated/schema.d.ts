@@ -265,6 +265,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/batch/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Are these users online? (up to 100 at once)
+         * @description Returns, for each username sent, whether it is `online` (its client holds a connection to
+         *     the chat servers) or `offline`, in `data`: one single-key object per name, in the order sent.
+         *     At most 100 names a request; more answer 400. The service does not check that the names are
+         *     registered: a name no user has is reported `offline`. This description still asks for
+         *     well-formed usernames, since no other name can be a user's.
+         *
+         *     批量获取用户在线状态：批量查看用户是在线还是离线状态，单次请求最多可查看 100 个用户的在线状态。
+         *     该接口不对用户 ID 进行校验，若查询不存在的用户 ID 的状态，则返回的状态为 offline。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_presence_obtain_batch.md.)
+         */
+        post: operations["getUsersStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/offline_msg_count": {
         parameters: {
             query?: never;
@@ -661,6 +689,24 @@ export interface components {
             };
         };
         /**
+         * UsersStatusRequest
+         * @description The users whose online state to read (要查询状态的用户 ID，每次最多能传 100 个).
+         */
+        UsersStatusRequest: {
+            usernames: components["schemas"]["Username"][];
+        };
+        /**
+         * UsersStatus
+         * @description One single-key object per name asked about, `{"<username>": "online" | "offline"}`, in the
+         *     order sent (数据格式为："用户 ID": "当前在线状态"). The keys are the names as sent: the service
+         *     does not look them up.
+         */
+        UsersStatus: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                [key: string]: "online" | "offline";
+            }[];
+        };
+        /**
          * OfflineMessageCount
          * @description The number of offline messages waiting for the user, keyed by username (用户名：离线消息数).
          */
@@ -809,6 +855,15 @@ export interface components {
         };
         /** @description No or empty `newpassword`, a body that is not JSON, or an unknown org/app. */
         InvalidPasswordChange: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description More than 100 names, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidUsersStatusRequest: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1327,6 +1382,37 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getUsersStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsersStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Each name's state, in `data`, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersStatus"];
+                };
+            };
+            400: components["responses"]["InvalidUsersStatusRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -16,6 +16,7 @@ export {
   type RegistrationFailed,
   type UserRegistration,
 } from './create-users.ts';
+export { getUsersStatus, MAX_STATUS_BATCH, type GetUsersStatusOptions, type OnlineState } from './get-users-status.ts';
 export { ensureUser, type EnsureUserResult } from './ensure-user.ts';
 export { toUsername, type ToUsernameOptions } from './to-username.ts';
 export type { paths, components, operations } from '../../generated/schema.js';

@@ -31,6 +31,7 @@ const OPERATION_IDS = {
   'POST /users/{username}/deactivate': 'deactivateUser',
   'POST /users/{username}/activate': 'activateUser',
   'GET /users/{username}/disconnect': 'disconnectUser',
+  'POST /users/batch/status': 'getUsersStatus',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

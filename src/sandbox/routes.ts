@@ -21,6 +21,7 @@ import { removeBlock } from './handlers/remove-block.ts';
 import { removeContact } from './handlers/remove-contact.ts';
 import { resetPassword } from './handlers/reset-password.ts';
 import { updateNickname } from './handlers/update-nickname.ts';
+import { todayRoutes } from './routes-today.ts';
 
 /** token: the app token is required; none: no token (POST /token); registration: per app mode. */
 export type AuthMode = 'token' | 'none' | 'registration';
@@ -56,4 +57,5 @@ export const routes: Route[] = [
   { operationId: 'deactivateUser', method: 'POST', path: '/users/{username}/deactivate', auth: 'token', body: false, handler: deactivateUser },
   { operationId: 'activateUser', method: 'POST', path: '/users/{username}/activate', auth: 'token', body: false, handler: activateUser },
   { operationId: 'disconnectUser', method: 'GET', path: '/users/{username}/disconnect', auth: 'token', body: false, handler: disconnectUser },
+  ...todayRoutes,
 ];

@@ -15,6 +15,7 @@ import { relationScenarios } from './scenarios/relations.ts';
 import { tokenScenarios } from './scenarios/token.ts';
 import { typedClientScenarios } from './scenarios/typed-client.ts';
 import { userScenarios } from './scenarios/users.ts';
+import { usersStatusScenarios } from './scenarios/users-status.ts';
 import { Api } from './support/api.ts';
 import type { Suite, TargetKind } from './support/suite.ts';
 import { prismProxyTarget, remoteTargetFromEnv, sandboxTarget, type ContractTarget } from './support/target.ts';
@@ -60,6 +61,7 @@ describe.each(kinds)('contract against the %s', (kind) => {
   userScenarios(ref, kind);
   relationScenarios(ref);
   accountScenarios(ref, kind);
+  usersStatusScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);

@@ -1,0 +1,38 @@
+// Replays of what the vendor's Java server SDK 2.0 (easemob/easemob-im-server-sdk, branch
+// master_java_2.0, src/main/java/com/easemob/im/api/) sends for the operations documented after
+// the 2015 guide, against the sandbox, each answer read the way the SDK's models read it. The
+// requests are rebuilt from the SDK's source (method, path, headers, body), not copied from it.
+// Headers every 2.0 call carries: Accept and, with a body, Content-Type application/json
+// (openapi-generator's okhttp-gson client); User-Agent from ApiClient's constructor.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestSandbox, type CallOptions, type TestSandbox } from '../sandbox/support/sandbox-calls.ts';
+
+let t: TestSandbox;
+const control = '/easemob-demo/chatdemoui/users';
+
+function sdk(method: string, path: string, json?: unknown) {
+  const options: CallOptions = {
+    token: t.token,
+    headers: { accept: 'application/json', 'user-agent': 'Easemob-ServerSDK2.0_Java_2.0.0' },
+    ...(json !== undefined && { json }),
+  };
+  return call(t.app, method, path, options);
+}
+
+beforeAll(async () => {
+  t = await startTestSandbox();
+  await t.register('sdkuser1', 'sdkuser2');
+});
+afterAll(() => t.sandbox.close());
+
+describe('Java SDK 2.0 replays: the user system today', () => {
+  // UserApi.getUsersOnlineStateCall: POST /users/batch/status, body EMGetUsersOnlineState
+  // {"usernames": [...]}; EMGetUsersOnlineStateResult reads `data` as a list of objects.
+  it('UserApi.getUsersOnlineState', async () => {
+    await t.control('PUT', `${control}/sdkuser2/online`, { online: true });
+    const answer = await sdk('POST', '/users/batch/status', { usernames: ['sdkuser1', 'sdkuser2'] });
+    expect(answer.status, answer.text).toBe(200);
+    expect(Array.isArray(answer.body.data)).toBe(true);
+    expect(answer.body.data).toEqual([{ sdkuser1: 'offline' }, { sdkuser2: 'online' }]);
+  });
+});
