@@ -406,6 +406,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{username}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the devices a user is logged in on
+         * @description Returns the devices the user is signed in on right now, in `data`: each with its resource
+         *     id `res` (`<device type>_<id>`, the type `android`, `ios` or `web`; the id assigned by the
+         *     client SDK), the device's UUID and its name. A user with no connection has none. Use a
+         *     `res` to force the user off that one device (`disconnectDevice`).
+         *
+         *     获取指定账号的在线登录设备列表：多设备登录情况下，可调用该接口获取指定账号的在线登录设备列表。
+         *     资源 ID 的格式为 {device type}_{resource ID}，其中设备类型可以是 android、ios 或 web，resource ID 由 SDK 分配。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_online_device_obtain.md.)
+         */
+        get: operations["listUserDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{username}/disconnect/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Force a user offline on one device
+         * @description Signs the user out of the one device named by its resource id (from `listUserDevices`);
+         *     its other devices stay connected. `data.result` is `true` when the device was signed out.
+         *     To sign the user out everywhere use `disconnectUser`.
+         *
+         *     强制用户从单设备下线：如果用户在多个设备上登录，可调用该接口强制其在某一台设备上下线。
+         *     若强制用户从所有设备下线，可调用强制用户下线接口。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_offline_device_single.md.
+         *     The vendor's Java SDK 1.x sent this as GET; the page and the SDK 2.0 send DELETE.)
+         */
+        delete: operations["disconnectDevice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -734,6 +788,20 @@ export interface components {
                 result: boolean;
             };
         };
+        /**
+         * UserDevices
+         * @description The devices a user is signed in on (已登录设备的列表).
+         */
+        UserDevices: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                /** @description The device's resource id (资源 ID), `<device type>_<id>`. */
+                res: string;
+                /** @description The device's UUID (已登录设备的 UUID). */
+                device_uuid?: string;
+                /** @description The device's name (已登录设备的名称). */
+                device_name?: string;
+            }[];
+        };
     };
     responses: {
         /** @description Any other server-side failure (5xx). Safe to retry for reads and idempotent writes. */
@@ -871,6 +939,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description The user does not exist, or is not signed in on that device (用户不存在或未在该设备登录). */
+        DeviceNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -895,6 +972,11 @@ export interface components {
         BlockedUsername: components["schemas"]["Username"];
         /** @description The offline message's id (离线消息的id). */
         MsgId: string;
+        /**
+         * @description A device's resource id, as `listUserDevices` lists it (`res`): `<device type>_<id>`, e.g.
+         *     `android_123423453246` (资源 ID 的格式为 {device type}_{resource ID}).
+         */
+        ResourceId: string;
     };
     requestBodies: never;
     headers: {
@@ -1565,6 +1647,71 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listUserDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's signed-in devices, in `data` (empty when it is offline). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDevices"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    disconnectDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+                /**
+                 * @description A device's resource id, as `listUserDevices` lists it (`res`): `<device type>_<id>`, e.g.
+                 *     `android_123423453246` (资源 ID 的格式为 {device type}_{resource ID}).
+                 */
+                resourceId: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the device was signed out, in `data.result`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisconnectResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DeviceNotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

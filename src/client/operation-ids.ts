@@ -32,6 +32,8 @@ const OPERATION_IDS = {
   'POST /users/{username}/activate': 'activateUser',
   'GET /users/{username}/disconnect': 'disconnectUser',
   'POST /users/batch/status': 'getUsersStatus',
+  'GET /users/{username}/resources': 'listUserDevices',
+  'DELETE /users/{username}/disconnect/{resourceId}': 'disconnectDevice',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

@@ -10,10 +10,12 @@ import { call, startTestSandbox, type CallOptions, type TestSandbox } from '../s
 let t: TestSandbox;
 const control = '/easemob-demo/chatdemoui/users';
 
+// With no body the generated client still names application/json (selectHeaderContentType of an
+// empty list), and sends no body on GET and DELETE.
 function sdk(method: string, path: string, json?: unknown) {
   const options: CallOptions = {
     token: t.token,
-    headers: { accept: 'application/json', 'user-agent': 'Easemob-ServerSDK2.0_Java_2.0.0' },
+    headers: { accept: 'application/json', 'user-agent': 'Easemob-ServerSDK2.0_Java_2.0.0', ...(json === undefined && { 'content-type': 'application/json' }) },
     ...(json !== undefined && { json }),
   };
   return call(t.app, method, path, options);
@@ -34,5 +36,21 @@ describe('Java SDK 2.0 replays: the user system today', () => {
     expect(answer.status, answer.text).toBe(200);
     expect(Array.isArray(answer.body.data)).toBe(true);
     expect(answer.body.data).toEqual([{ sdkuser1: 'offline' }, { sdkuser2: 'online' }]);
+  });
+
+  // UserApi.getUserOnlineLoginDeviceListCall: GET /users/{username}/resources;
+  // EMGetUserOnlineLoginDeviceListResult reads `data` as a list of EMDeviceResource (res,
+  // device_uuid, device_name). UserApi.forceUserLogoutFromSingleDeviceCall: DELETE
+  // /users/{username}/disconnect/{resourceId}, no body; EMForceUserLogoutFromSingleDeviceResult
+  // reads `data.result`.
+  it('UserApi.getUserOnlineLoginDeviceList and forceUserLogoutFromSingleDevice', async () => {
+    await t.control('POST', `${control}/sdkuser1/devices`, { res: 'android_42', device_uuid: 'd-42', device_name: 'Pixel' });
+    const listed = await sdk('GET', '/users/sdkuser1/resources');
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.data).toEqual([{ res: 'android_42', device_uuid: 'd-42', device_name: 'Pixel' }]);
+    const off = await sdk('DELETE', '/users/sdkuser1/disconnect/android_42');
+    expect(off.status, off.text).toBe(200);
+    expect(off.body.data.result).toBe(true);
+    expect((await sdk('GET', '/users/sdkuser1/resources')).body.data).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { Coverage } from '../../src/contract/coverage.ts';
 import { loadDescription } from '../../src/contract/description.ts';
 import { accountScenarios } from './scenarios/account-state.ts';
 import { deleteUsersScenarios } from './scenarios/delete-users.ts';
+import { deviceScenarios } from './scenarios/devices.ts';
 import { errorScenarios } from './scenarios/errors.ts';
 import { negativeCasesRun, negativeDataScenarios } from './scenarios/negative-data.ts';
 import { rateLimitScenarios } from './scenarios/rate-limit.ts';
@@ -62,6 +63,7 @@ describe.each(kinds)('contract against the %s', (kind) => {
   relationScenarios(ref);
   accountScenarios(ref, kind);
   usersStatusScenarios(ref, kind);
+  deviceScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);

@@ -14,7 +14,7 @@ const expectedOperationIds = [
   'deactivateUser', 'activateUser', 'disconnectUser',
 ];
 // The operations the vendor documented later (issue 14), each marked with x-first-documented.
-const laterOperationIds = ['getUsersStatus'];
+const laterOperationIds = ['getUsersStatus', 'listUserDevices', 'disconnectDevice'];
 
 const HAN = /\p{Script=Han}/u;
 

@@ -36,6 +36,7 @@ export function requestFor(description: Description, op: Operation, values: Path
     friend_username: values.other,
     blocked_username: values.other,
     msg_id: '1121212',
+    resourceId: 'android_123423453246',
     ...overrides,
   };
   let path = op.pathTemplate;

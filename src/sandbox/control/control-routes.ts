@@ -1,6 +1,7 @@
 // The control API's routes, under /_sandbox.
 import type { Route } from '../routes.ts';
 import { advanceClock } from './advance-clock.ts';
+import { connectDevice } from './connect-device.ts';
 import type { ControlHandler } from './control-context.ts';
 import { queueOfflineMessage } from './queue-offline-message.ts';
 import { setOnline } from './set-online.ts';
@@ -16,5 +17,6 @@ export const controlRoutes: ControlRoute[] = [
   { method: 'PUT', path: '/{org}/{app}/users/{username}/online', handler: setOnline },
   { method: 'POST', path: '/{org}/{app}/users/{username}/offline_messages', handler: queueOfflineMessage },
   { method: 'PUT', path: '/{org}/{app}/registration', handler: setRegistrationMode },
+  { method: 'POST', path: '/{org}/{app}/users/{username}/devices', handler: connectDevice },
   { method: 'POST', path: '/clock', handler: advanceClock },
 ];

@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createAppsStore } from './apps-store.ts';
 import { inTransaction, openDatabase } from './database.ts';
+import { createDevicesStore } from './devices-store.ts';
 import { createMessagesStore } from './messages-store.ts';
 import { createRelationsStore } from './relations-store.ts';
 import { createTokensStore } from './tokens-store.ts';
@@ -16,6 +17,7 @@ export function createStore(path?: string) {
     relations: createRelationsStore(db),
     messages: createMessagesStore(db),
     tokens: createTokensStore(db),
+    devices: createDevicesStore(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };
