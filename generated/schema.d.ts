@@ -201,9 +201,12 @@ export interface paths {
         };
         /**
          * List a user's block list
-         * @description Returns the usernames the user has blocked, in `data`.
+         * @description Returns the usernames the user has blocked, in `data`. Later docs add paging: with
+         *     `pageSize` (1 to 50) and then the answer's `cursor`, one page at a time, newest first.
          *
          *     获取IM用户的黑名单。Response Body："data" : [ "stliu2" ] --- 黑名单中的用户的用户名：stliu2。
+         *     分页获取加入黑名单的用户列表，服务器按用户加入黑名单时间的逆序返回，即先返回最新加入黑名单的用户
+         *     (later vendor page: docs/document/server-side/user_friend_blocklist_obtain.md).
          */
         get: operations["listBlocks"];
         put?: never;
@@ -238,6 +241,36 @@ export interface paths {
          *     从IM用户的黑名单中减人。entities 中包含了刚刚从黑名单中移除的IM用户的详细信息。
          */
         delete: operations["removeBlock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/blocks/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which of these users has a user blocked? (up to 100)
+         * @description For each name in `check_list`, says whether it is on `username`'s block list:
+         *     `relation` is `blacklist` or `not_blacklist`, one entry per name in `entities`. At most
+         *     100 names a request. A name no user has is `not_blacklist`. A deactivated (banned) owner
+         *     answers 403.
+         *
+         *     校验黑名单：批量校验是否在用户的黑名单中。check_list 为要校验的黑名单中用户 ID 列表，每次请求最多可传 100 个用户 ID；
+         *     relation 为 blacklist 表示在黑名单中，not_blacklist 表示不在。
+         *     (Vendor page: docs/document/server-side/user_friend_blocklist_check.md, read in the Shengwang
+         *     fork of the vendor's docs, haoxiuwen/shengwang-chat-doc, whose URL names the app as
+         *     `/app-id/{app_id}`; here it is the app base URL like every other operation. The sandbox's 404
+         *     for an owner that does not exist is not on the page.)
+         */
+        post: operations["checkBlocks"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -726,12 +759,53 @@ export interface components {
             data: components["schemas"]["Username"][];
         };
         /**
+         * BlockPage
+         * @description A user's block list, or one page of it: the usernames in `data`. A paged answer (`pageSize`
+         *     or `cursor` sent) lists the newest first (按用户加入黑名单时间的逆序返回), carries `cursor` while
+         *     more remain (下次开始获取数据的游标位置) and `count`, the number on this page.
+         */
+        BlockPage: components["schemas"]["UsernameList"] & {
+            cursor?: components["schemas"]["Cursor"];
+            /** Format: int32 */
+            count?: number;
+        };
+        /**
          * BlockRequest
          * @description The users to add to the block list (需要加入到黑名单中的用户名以数组方式提交，usernames为关键字不变).
          *     At most 50 a request, as later docs state.
          */
         BlockRequest: {
             usernames: components["schemas"]["Username"][];
+        };
+        /**
+         * BlockCheckRequest
+         * @description Whose block list to read (`username`, 要校验该用户 ID 的黑名单) and the names to look for
+         *     (`check_list`, 每次请求最多可传 100 个用户 ID).
+         */
+        BlockCheckRequest: {
+            username: components["schemas"]["Username"];
+            check_list: components["schemas"]["Username"][];
+        };
+        /**
+         * BlockCheckResult
+         * @description The answer to a block-list check: one entry per name asked about, in `entities`. (Its
+         *     entities are not user entities, so this answer does not share ResponseEnvelope's `entities`.)
+         */
+        BlockCheckResult: {
+            action?: string;
+            path?: string;
+            /** Format: uri */
+            uri?: string;
+            entities: {
+                username: components["schemas"]["Username"];
+                /**
+                 * @description `blacklist`: on the block list (是); `not_blacklist`: not on it (否).
+                 * @enum {string}
+                 */
+                relation: "blacklist" | "not_blacklist";
+            }[];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
         };
         /**
          * OnlineStatus
@@ -930,6 +1004,24 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description No owner, an empty list or one over 100 names, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidCheckRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The app or the user is banned (deactivated) (app 或用户被封禁). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description More than 100 names, a name that is not a username, a body that is not JSON, or an unknown org/app. */
         InvalidUsersStatusRequest: {
             headers: {
@@ -968,6 +1060,15 @@ export interface components {
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
         FriendUsername: components["schemas"]["Username"];
+        /**
+         * @description Asks for one page of the block list, newest first, of this many users (1 to 50); with it the
+         *     answer carries `cursor` while more remain, and `count`. Without `pageSize` and `cursor` the
+         *     whole list comes back, as in the 2015 guide. 10 when only `cursor` is sent (the page gives no
+         *     default) (每次期望返回的黑名单用户的数量，取值范围为 [1,50]，该参数仅在分页获取时为必需).
+         */
+        BlockPageSize: number;
+        /** @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置). */
+        BlockCursor: components["schemas"]["Cursor"];
         /** @description The user to remove from the block list. Case-insensitive. */
         BlockedUsername: components["schemas"]["Username"];
         /** @description The offline message's id (离线消息的id). */
@@ -1345,7 +1446,17 @@ export interface operations {
     };
     listBlocks: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Asks for one page of the block list, newest first, of this many users (1 to 50); with it the
+                 *     answer carries `cursor` while more remain, and `count`. Without `pageSize` and `cursor` the
+                 *     whole list comes back, as in the 2015 guide. 10 when only `cursor` is sent (the page gives no
+                 *     default) (每次期望返回的黑名单用户的数量，取值范围为 [1,50]，该参数仅在分页获取时为必需).
+                 */
+                pageSize?: components["parameters"]["BlockPageSize"];
+                /** @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置). */
+                cursor?: components["parameters"]["BlockCursor"];
+            };
             header?: never;
             path: {
                 /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
@@ -1355,13 +1466,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The blocked users' usernames, in `data`. */
+            /** @description The blocked users' usernames, in `data`; paged, with `cursor` while more remain. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsernameList"];
+                    "application/json": components["schemas"]["BlockPage"];
                 };
             };
             400: components["responses"]["InvalidRequest"];
@@ -1434,6 +1545,39 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    checkBlocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description One `{username, relation}` per name asked about, in `entities`, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockCheckResult"];
+                };
+            };
+            400: components["responses"]["InvalidCheckRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -34,6 +34,7 @@ const OPERATION_IDS = {
   'POST /users/batch/status': 'getUsersStatus',
   'GET /users/{username}/resources': 'listUserDevices',
   'DELETE /users/{username}/disconnect/{resourceId}': 'disconnectDevice',
+  'POST /blocks/check': 'checkBlocks',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

@@ -53,4 +53,21 @@ describe('Java SDK 2.0 replays: the user system today', () => {
     expect(off.body.data.result).toBe(true);
     expect((await sdk('GET', '/users/sdkuser1/resources')).body.data).toEqual([]);
   });
+
+  // BlockApi.getBlockListCall: GET /users/{owner_username}/blocks/users with the optional query
+  // pairs pageSize and cursor (added only when not null); EMGetBlockListResult reads `data`,
+  // `cursor` and `count`. BlockApi.addUserToBlockListCall posts {"usernames": [...]}.
+  it('BlockApi.getBlockList, paged', async () => {
+    await t.register('sdkblk', 'sdkb1', 'sdkb2', 'sdkb3');
+    for (const name of ['sdkb1', 'sdkb2', 'sdkb3']) {
+      expect((await sdk('POST', '/users/sdkblk/blocks/users', { usernames: [name] })).status).toBe(200);
+    }
+    const first = await sdk('GET', '/users/sdkblk/blocks/users?pageSize=2');
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.count).toBe(2);
+    expect(typeof first.body.cursor).toBe('string');
+    const rest = await sdk('GET', `/users/sdkblk/blocks/users?pageSize=2&cursor=${encodeURIComponent(first.body.cursor)}`);
+    expect([...first.body.data, ...rest.body.data].sort()).toEqual(['sdkb1', 'sdkb2', 'sdkb3']);
+    expect(rest.body.cursor).toBeUndefined();
+  });
 });

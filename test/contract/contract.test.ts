@@ -7,6 +7,7 @@ import { formatViolation } from '../../src/contract/check-exchange.ts';
 import { Coverage } from '../../src/contract/coverage.ts';
 import { loadDescription } from '../../src/contract/description.ts';
 import { accountScenarios } from './scenarios/account-state.ts';
+import { blocksTodayScenarios } from './scenarios/blocks-today.ts';
 import { deleteUsersScenarios } from './scenarios/delete-users.ts';
 import { deviceScenarios } from './scenarios/devices.ts';
 import { errorScenarios } from './scenarios/errors.ts';
@@ -64,6 +65,7 @@ describe.each(kinds)('contract against the %s', (kind) => {
   accountScenarios(ref, kind);
   usersStatusScenarios(ref, kind);
   deviceScenarios(ref, kind);
+  blocksTodayScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);

@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createAppsStore } from './apps-store.ts';
 import { inTransaction, openDatabase } from './database.ts';
+import { createBlockQueries } from './block-queries.ts';
 import { createDevicesStore } from './devices-store.ts';
 import { createMessagesStore } from './messages-store.ts';
 import { createRelationsStore } from './relations-store.ts';
@@ -18,6 +19,7 @@ export function createStore(path?: string) {
     messages: createMessagesStore(db),
     tokens: createTokensStore(db),
     devices: createDevicesStore(db),
+    blockQueries: createBlockQueries(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };
