@@ -192,6 +192,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/user/{username}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's contacts a page at a time, with remarks
+         * @description One page of the user's contacts, newest first, in `data.contacts`: each `username`, and
+         *     its `remark` when `needReturnRemark=true` (`null` when none was set). `limit` is 1 to 50
+         *     (10 when omitted); the answer carries `cursor` while more remain and `count`, the number on
+         *     this page. Note the path: `/user/`, singular, as the vendor's page gives it.
+         *
+         *     分页获取好友列表：服务器按照添加好友时间的倒序返回，先返回最近添加的好友。获取好友列表时，可以选择是否需要返回好友备注。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_list_paged.md.
+         *     The vendor's Java SDK 2.0, ContactApi.getContactListCall, sends this to
+         *     `/users/{owner_username}/contacts` instead; the sandbox answers both, this description
+         *     follows the page.)
+         */
+        get: operations["listContactsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/{owner_username}/contacts/users/{friend_username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the remark a user keeps on one of its contacts
+         * @description Sets the remark (at most 100 characters) the owner keeps on one contact; the two must
+         *     already be contacts, else 400. `listContactsPage` returns it with `needReturnRemark=true`.
+         *     Removing the contact removes its remark. Note the path: `/user/`, singular, as the vendor's
+         *     page gives it.
+         *
+         *     设置好友备注：设置你在当前 app 下的单个好友的备注，先添加为好友关系，然后再设置好友备注。好友备注的长度不能超过 100 个字符。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_remark_set.md.
+         *     The vendor's Java SDK 2.0, ContactApi.setContactNoteCall, sends this as PUT
+         *     `/users/{owner_username}/contacts/users/{friend_username}`; the sandbox answers both, this
+         *     description follows the page.)
+         */
+        put: operations["setContactRemark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{username}/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add up to 10 contacts to a user at once
+         * @description Makes each user in `usernames` (at most 10) a contact of the user, both ways, as
+         *     `addContact` does one at a time. The answer sorts the names: `success` (now contacts,
+         *     including ones that already were), `NotExistFailed` (no such user), `maxLimitFailed` (the
+         *     user's contact limit was reached) and `UnKnowFailed` (anything else; the sandbox puts the
+         *     user's own name here). `isSendNotice=true` asks the service to notify the client SDKs.
+         *
+         *     导入好友列表：支持批量导入好友，一次最多可导入 10 个。若导入好友的过程中已达上限，响应中会返回导入失败的好友的用户 ID。
+         *     (Vendor page: docs/document/server-side/user_friend_import.md, read in the Shengwang fork of
+         *     the vendor's docs, haoxiuwen/shengwang-chat-doc. That page lists `isSendNotice` under
+         *     headers; the vendor's Java SDK 2.0, ContactApi.importContactListCall, sends it as a query
+         *     parameter, as here.)
+         */
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which of these users are a user's contacts? (up to 100)
+         * @description For each name in `check_list`, says whether it is one of `username`'s contacts: `relation`
+         *     is `friend` or `not_friend`, one entry per name in `entities`, in the order sent. At most
+         *     100 names a request. A name no user has is `not_friend`. A deactivated (banned) owner
+         *     answers 403.
+         *
+         *     校验好友：批量检查用户是否在好友列表中。check_list 为需要检查的好友的用户 ID，一次最多可校验 100 个用户 ID；
+         *     relation 为 friend 表示是好友，not_friend 表示不是。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_check.md. The
+         *     sandbox's 404 for an owner that does not exist is not on the page.)
+         */
+        post: operations["checkContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/blocks/users": {
         parameters: {
             query?: never;
@@ -759,6 +875,104 @@ export interface components {
             data: components["schemas"]["Username"][];
         };
         /**
+         * ContactPage
+         * @description One page of a user's contacts, newest first (按照添加好友时间的倒序返回). `cursor` is present
+         *     while more remain; `count` is the number on this page (当前页的好友数量).
+         */
+        ContactPage: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                contacts: {
+                    username: components["schemas"]["Username"];
+                    /** @description The contact's remark (好友备注); null when none was set. Present only with `needReturnRemark=true`. */
+                    remark?: string | null;
+                }[];
+            };
+            cursor?: components["schemas"]["Cursor"];
+            /** Format: int32 */
+            count?: number;
+        };
+        /**
+         * ContactRemark
+         * @description The remark to keep on a contact (好友备注，长度不能超过 100 个字符).
+         */
+        ContactRemark: {
+            remark: string;
+        };
+        /**
+         * StatusOk
+         * @description An answer that reports success as `status` (`ok`) rather than returning data.
+         */
+        StatusOk: {
+            action?: string;
+            /** @description `ok` when the operation succeeded. */
+            status: string;
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            /** @description The URL the service answered. */
+            uri?: string;
+        };
+        /**
+         * ContactImportRequest
+         * @description The users to add as contacts (好友的用户 ID，一次最多可导入 10 个).
+         */
+        ContactImportRequest: {
+            usernames: components["schemas"]["Username"][];
+        };
+        /**
+         * ContactImportResult
+         * @description An import's outcome, each name sent in one of the lists of `data`.
+         */
+        ContactImportResult: {
+            /** @description `ok` when the import ran (返回 ok 表示好友导入成功). */
+            status?: string;
+            action?: string;
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: {
+                /** @description Now contacts (成功添加好友的用户 ID). */
+                success: components["schemas"]["Username"][];
+                /** @description No such user (不存在的好友的用户 ID). */
+                NotExistFailed: components["schemas"]["Username"][];
+                /** @description Not added, the contact limit was reached (因导入的好友已达上限而导入失败的好友的用户 ID). */
+                maxLimitFailed: components["schemas"]["Username"][];
+                /** @description Not added for another reason (因系统异常添加失败的好友的用户 ID). */
+                UnKnowFailed: components["schemas"]["Username"][];
+            };
+        };
+        /**
+         * RelationCheckRequest
+         * @description Whose contacts or block list to read (`username`, 当前用户 ID) and the names to look for
+         *     (`check_list`, 一次最多可校验 100 个用户 ID).
+         */
+        RelationCheckRequest: {
+            username: components["schemas"]["Username"];
+            check_list: components["schemas"]["Username"][];
+        };
+        /**
+         * ContactCheckResult
+         * @description The answer to a contact check: one entry per name asked about, in `entities`. (Its entities
+         *     are not user entities, so this answer does not share ResponseEnvelope's `entities`.)
+         */
+        ContactCheckResult: {
+            action?: string;
+            application?: components["schemas"]["EntityUuid"];
+            path?: string;
+            /** Format: uri */
+            uri?: string;
+            entities: {
+                username: components["schemas"]["Username"];
+                /**
+                 * @description `friend`: a contact (是); `not_friend`: not one (否).
+                 * @enum {string}
+                 */
+                relation: "friend" | "not_friend";
+            }[];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            organization?: string;
+            applicationName?: string;
+        };
+        /**
          * BlockPage
          * @description A user's block list, or one page of it: the usernames in `data`. A paged answer (`pageSize`
          *     or `cursor` sent) lists the newest first (按用户加入黑名单时间的逆序返回), carries `cursor` while
@@ -776,15 +990,6 @@ export interface components {
          */
         BlockRequest: {
             usernames: components["schemas"]["Username"][];
-        };
-        /**
-         * BlockCheckRequest
-         * @description Whose block list to read (`username`, 要校验该用户 ID 的黑名单) and the names to look for
-         *     (`check_list`, 每次请求最多可传 100 个用户 ID).
-         */
-        BlockCheckRequest: {
-            username: components["schemas"]["Username"];
-            check_list: components["schemas"]["Username"][];
         };
         /**
          * BlockCheckResult
@@ -1004,6 +1209,42 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description A limit outside 1..50, a cursor this service did not give, or an unknown org/app. */
+        InvalidContactPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The users are not contacts, a remark missing or over 100 characters, a body that is not JSON, or an unknown org/app. */
+        InvalidContactRemark: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No names or more than 10, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidContactImport: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user already has as many contacts as its plan allows (调用该接口的用户的好友数量已达上限). */
+        ContactLimitReached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description No owner, an empty list or one over 100 names, a name that is not a username, a body that is not JSON, or an unknown org/app. */
         InvalidCheckRequest: {
             headers: {
@@ -1060,6 +1301,17 @@ export interface components {
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
         FriendUsername: components["schemas"]["Username"];
+        /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
+        ContactPageLimit: number;
+        /**
+         * @description The `cursor` of the previous page of contacts, unchanged, for the next one; none for the first
+         *     page (第一次调用该接口不传 cursor).
+         */
+        ContactCursor: components["schemas"]["Cursor"];
+        /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+        NeedReturnRemark: boolean;
+        /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
+        IsSendNotice: boolean;
         /**
          * @description Asks for one page of the block list, newest first, of this many users (1 to 50); with it the
          *     answer carries `cursor` while more remain, and `count`. Without `pageSize` and `cursor` the
@@ -1444,6 +1696,155 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    listContactsPage: {
+        parameters: {
+            query?: {
+                /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
+                limit?: components["parameters"]["ContactPageLimit"];
+                /**
+                 * @description The `cursor` of the previous page of contacts, unchanged, for the next one; none for the first
+                 *     page (第一次调用该接口不传 cursor).
+                 */
+                cursor?: components["parameters"]["ContactCursor"];
+                /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+                needReturnRemark?: components["parameters"]["NeedReturnRemark"];
+            };
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of contacts, in `data.contacts`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            400: components["responses"]["InvalidContactPage"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setContactRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
+                owner_username: components["parameters"]["OwnerUsername"];
+                /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
+                friend_username: components["parameters"]["FriendUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRemark"];
+            };
+        };
+        responses: {
+            /** @description The remark was set (`status` ok). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            400: components["responses"]["InvalidContactRemark"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: {
+                /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
+                isSendNotice?: components["parameters"]["IsSendNotice"];
+            };
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactImportRequest"];
+            };
+        };
+        responses: {
+            /** @description The names sorted by outcome, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImportResult"];
+                };
+            };
+            400: components["responses"]["InvalidContactImport"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ContactLimitReached"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    checkContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description One `{username, relation}` per name asked about, in `entities`, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckResult"];
+                };
+            };
+            400: components["responses"]["InvalidCheckRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     listBlocks: {
         parameters: {
             query?: {
@@ -1560,7 +1961,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BlockCheckRequest"];
+                "application/json": components["schemas"]["RelationCheckRequest"];
             };
         };
         responses: {

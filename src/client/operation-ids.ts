@@ -35,6 +35,10 @@ const OPERATION_IDS = {
   'GET /users/{username}/resources': 'listUserDevices',
   'DELETE /users/{username}/disconnect/{resourceId}': 'disconnectDevice',
   'POST /blocks/check': 'checkBlocks',
+  'GET /user/{username}/contacts': 'listContactsPage',
+  'PUT /user/{owner_username}/contacts/users/{friend_username}': 'setContactRemark',
+  'POST /users/{username}/contacts/import': 'importContacts',
+  'POST /contacts/check': 'checkContacts',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

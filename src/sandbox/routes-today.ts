@@ -2,13 +2,25 @@
 // apart from the 20 of routes.ts. Same fields; one handler file per operationId in handlers/.
 import type { Route } from './routes.ts';
 import { checkBlocks } from './handlers/check-blocks.ts';
+import { checkContacts } from './handlers/check-contacts.ts';
 import { disconnectDevice } from './handlers/disconnect-device.ts';
 import { getUsersStatus } from './handlers/get-users-status.ts';
+import { importContacts } from './handlers/import-contacts.ts';
+import { listContactsPage } from './handlers/list-contacts-page.ts';
 import { listUserDevices } from './handlers/list-user-devices.ts';
+import { setContactRemark } from './handlers/set-contact-remark.ts';
 
 export const todayRoutes: Route[] = [
   { operationId: 'getUsersStatus', method: 'POST', path: '/users/batch/status', auth: 'token', body: true, handler: getUsersStatus },
   { operationId: 'listUserDevices', method: 'GET', path: '/users/{username}/resources', auth: 'token', body: false, handler: listUserDevices },
   { operationId: 'disconnectDevice', method: 'DELETE', path: '/users/{username}/disconnect/{resourceId}', auth: 'token', body: false, handler: disconnectDevice },
   { operationId: 'checkBlocks', method: 'POST', path: '/blocks/check', auth: 'token', body: true, handler: checkBlocks },
+  { operationId: 'checkContacts', method: 'POST', path: '/contacts/check', auth: 'token', body: true, handler: checkContacts },
+  { operationId: 'importContacts', method: 'POST', path: '/users/{username}/contacts/import', auth: 'token', body: true, handler: importContacts },
+  { operationId: 'listContactsPage', method: 'GET', path: '/user/{username}/contacts', auth: 'token', body: false, handler: listContactsPage },
+  { operationId: 'setContactRemark', method: 'PUT', path: '/user/{owner_username}/contacts/users/{friend_username}', auth: 'token', body: true, handler: setContactRemark },
+  // The Java SDK 2.0 (ContactApi.getContactListCall, setContactNoteCall) sends these two to
+  // /users/… where the vendor's pages write /user/…: the same handlers answer both spellings.
+  { operationId: 'listContactsPage', method: 'GET', path: '/users/{username}/contacts', auth: 'token', body: false, handler: listContactsPage },
+  { operationId: 'setContactRemark', method: 'PUT', path: '/users/{owner_username}/contacts/users/{friend_username}', auth: 'token', body: true, handler: setContactRemark },
 ];

@@ -70,4 +70,23 @@ describe('Java SDK 2.0 replays: the user system today', () => {
     expect([...first.body.data, ...rest.body.data].sort()).toEqual(['sdkb1', 'sdkb2', 'sdkb3']);
     expect(rest.body.cursor).toBeUndefined();
   });
+
+  // ContactApi.importContactListCall: POST /users/{username}/contacts/import with the query pair
+  // isSendNotice, body EMImportContactList {"usernames": [...]}; its result reads data.success
+  // and the failure lists. ContactApi.setContactNoteCall: PUT
+  // /users/{owner_username}/contacts/users/{friend_username} (plural users, where the vendor's
+  // page writes /user/), body EMSetContactNote {"remark"}. ContactApi.getContactListCall: GET
+  // /users/{owner_username}/contacts with limit, cursor and needReturnRemark pairs.
+  it('ContactApi.importContactList, setContactNote and getContactList', async () => {
+    await t.register('sdkown', 'sdkf1', 'sdkf2');
+    const imported = await sdk('POST', '/users/sdkown/contacts/import?isSendNotice=false', { usernames: ['sdkf1', 'sdkf2'] });
+    expect(imported.status, imported.text).toBe(200);
+    expect(imported.body.data.success).toEqual(['sdkf1', 'sdkf2']);
+    const noted = await sdk('PUT', '/users/sdkown/contacts/users/sdkf1', { remark: 'from the SDK' });
+    expect(noted.status, noted.text).toBe(200);
+    expect(noted.body.status).toBe('ok');
+    const listed = await sdk('GET', '/users/sdkown/contacts?limit=10&needReturnRemark=true');
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.data.contacts).toEqual(expect.arrayContaining([{ remark: 'from the SDK', username: 'sdkf1' }, { remark: null, username: 'sdkf2' }]));
+  });
 });

@@ -8,6 +8,7 @@ import { Coverage } from '../../src/contract/coverage.ts';
 import { loadDescription } from '../../src/contract/description.ts';
 import { accountScenarios } from './scenarios/account-state.ts';
 import { blocksTodayScenarios } from './scenarios/blocks-today.ts';
+import { contactsTodayScenarios } from './scenarios/contacts-today.ts';
 import { deleteUsersScenarios } from './scenarios/delete-users.ts';
 import { deviceScenarios } from './scenarios/devices.ts';
 import { errorScenarios } from './scenarios/errors.ts';
@@ -31,6 +32,7 @@ const UNPROVOKABLE: Record<string, string[]> = {
   '*': ['500'], // the service's own failures (the sandbox never answers bad input with 5xx)
   listUsers: ['404'], // the seed lists 404 here, but no user is named in the path
   deleteUsers: ['404'],
+  importContacts: ['403'], // needs a user with 3,000 contacts; test/sandbox/contacts-today.test.ts provokes it
 };
 
 async function startTarget(kind: TargetKind): Promise<ContractTarget> {
@@ -66,6 +68,7 @@ describe.each(kinds)('contract against the %s', (kind) => {
   usersStatusScenarios(ref, kind);
   deviceScenarios(ref, kind);
   blocksTodayScenarios(ref, kind);
+  contactsTodayScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);

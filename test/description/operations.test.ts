@@ -14,9 +14,10 @@ const expectedOperationIds = [
   'deactivateUser', 'activateUser', 'disconnectUser',
 ];
 // The operations the vendor documented later (issue 14), each marked with x-first-documented.
-const laterOperationIds = ['getUsersStatus', 'listUserDevices', 'disconnectDevice', 'checkBlocks'];
+const laterOperationIds = ['getUsersStatus', 'listUserDevices', 'disconnectDevice', 'checkBlocks',
+  'checkContacts', 'importContacts', 'listContactsPage', 'setContactRemark'];
 // Later operations that name their user in the body, and answer 404 when it does not exist.
-const namesUserInBody = ['checkBlocks'];
+const namesUserInBody = ['checkBlocks', 'checkContacts'];
 
 const HAN = /\p{Script=Han}/u;
 

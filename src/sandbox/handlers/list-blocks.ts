@@ -2,7 +2,7 @@
 // (1..50) or `cursor` (later docs, user_friend_blocklist_obtain.md) one page, newest first,
 // with `count` and a `cursor` while more remain; without either, the whole list (2015 guide).
 import type { Handler } from '../context.ts';
-import { decodeBlockCursor, encodeBlockCursor } from '../block-cursor.ts';
+import { decodeRelationCursor, encodeRelationCursor } from '../relation-cursor.ts';
 import { findUser } from '../find-user.ts';
 import { errors } from '../http/api-error.ts';
 import { envelope } from '../http/envelope.ts';
@@ -25,11 +25,11 @@ export const listBlocks: Handler = (ctx) => {
     return { body: envelope(ctx, { action: 'get', data: ctx.store.relations.blocks(owner.seq) }) };
   }
   const size = parsePageSize(pageSizeParam);
-  const from = cursorParam === null ? undefined : decodeBlockCursor(cursorParam);
+  const from = cursorParam === null ? undefined : decodeRelationCursor(cursorParam);
   const rows = ctx.store.blockQueries.page(owner.seq, from, size + 1);
   const page = rows.slice(0, size);
   const last = page.at(-1);
-  const next = rows.length > size && last ? encodeBlockCursor(last) : undefined;
+  const next = rows.length > size && last ? encodeRelationCursor(last) : undefined;
   return {
     body: envelope(ctx, {
       action: 'get',

@@ -71,6 +71,7 @@ export const errors = {
     ),
   bodyTooLarge: (limit: number) =>
     new ApiError(413, 'request_entity_too_large', `Request body exceeds the maximum size of ${limit} bytes`, undefined, { connection: 'close' }),
+  contactLimitReached: () => new ApiError(403, 'exceed_limit', "Inviter's contact max count."),
   forbiddenServiceOperation: () => new ApiError(403, 'forbidden_service_operation', 'Service operation not allowed'),
   rateLimited: (status: number, retryAfterSeconds: number) =>
     new ApiError(status, 'reach_limit', 'This request has reached api limit', undefined, { 'retry-after': String(retryAfterSeconds) }),

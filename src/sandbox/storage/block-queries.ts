@@ -3,12 +3,12 @@
 // Keyset pages on (created, blocked_seq), so a page boundary survives blocks added and removed.
 import type { DatabaseSync } from 'node:sqlite';
 
-export interface BlockPosition {
+export interface RelationPosition {
   created: number;
   seq: number;
 }
 
-export interface BlockPageRow extends BlockPosition {
+export interface BlockPageRow extends RelationPosition {
   username: string;
 }
 
@@ -26,7 +26,7 @@ export function createBlockQueries(db: DatabaseSync) {
 
   return {
     /** Up to `limit` rows of the list, newest first, after `from` when given. */
-    page(userSeq: number, from: BlockPosition | undefined, limit: number): BlockPageRow[] {
+    page(userSeq: number, from: RelationPosition | undefined, limit: number): BlockPageRow[] {
       const rows = from ? after.all(userSeq, from.created, from.created, from.seq, limit) : first.all(userSeq, limit);
       return rows as unknown as BlockPageRow[];
     },

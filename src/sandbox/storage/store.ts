@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { createAppsStore } from './apps-store.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { createBlockQueries } from './block-queries.ts';
+import { createContactQueries } from './contact-queries.ts';
 import { createDevicesStore } from './devices-store.ts';
 import { createMessagesStore } from './messages-store.ts';
 import { createRelationsStore } from './relations-store.ts';
@@ -20,6 +21,7 @@ export function createStore(path?: string) {
     tokens: createTokensStore(db),
     devices: createDevicesStore(db),
     blockQueries: createBlockQueries(db),
+    contactQueries: createContactQueries(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };
