@@ -141,6 +141,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/push/nickname": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the push nicknames of up to 50 users at once
+         * @description Sets, for each `{username, push_nickname}` sent (at most 50), the nickname shown for that
+         *     user in offline push notifications: the same field `updateNickname` sets one user at a time
+         *     (`nickname` on the user entity). Each nickname is at most 100 characters. Every user named
+         *     must exist; otherwise nothing is changed and the answer is 404 (the vendor's page does not
+         *     say what the service does then).
+         *
+         *     批量设置离线推送时显示的昵称：单次请求最多可对 50 个用户 ID 设置；昵称长度不能超过 100 个字符。
+         *     若不设置昵称，推送时会显示发送方的用户 ID，而非昵称。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/push_nickname_set_batch.md.)
+         */
+        put: operations["updatePushNicknames"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/contacts/users/{friend_username}": {
         parameters: {
             query?: never;
@@ -867,6 +895,35 @@ export interface components {
             duration: components["schemas"]["DurationMillis"];
         };
         /**
+         * PushNicknameBatch
+         * @description Users and their push nicknames, 1 to 50 (单次请求最多可对 50 个用户 ID 设置).
+         */
+        PushNicknameBatch: {
+            username: components["schemas"]["Username"];
+            /** @description The name shown as the sender in push notifications, at most 100 characters (长度不能超过 100 个字符). */
+            push_nickname: string;
+        }[];
+        /**
+         * PushNicknameResult
+         * @description The push nicknames set, in `entities`. (Its entities are not user entities, so this answer
+         *     does not share ResponseEnvelope's `entities`.)
+         */
+        PushNicknameResult: {
+            action?: string;
+            application?: components["schemas"]["EntityUuid"];
+            path?: string;
+            /** Format: uri */
+            uri?: string;
+            entities: {
+                username: components["schemas"]["Username"];
+                push_nickname: string;
+            }[];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            organization?: string;
+            applicationName?: string;
+        };
+        /**
          * UsernameList
          * @description An answer whose `data` is a list of usernames (contacts, or blocked users).
          */
@@ -1202,6 +1259,15 @@ export interface components {
         };
         /** @description No or empty `newpassword`, a body that is not JSON, or an unknown org/app. */
         InvalidPasswordChange: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No nicknames, more than 50, a nickname over 100 characters, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidPushNicknames: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1593,6 +1659,38 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidPasswordChange"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updatePushNicknames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushNicknameBatch"];
+            };
+        };
+        responses: {
+            /** @description The nicknames set, one `{push_nickname, username}` per user, in `entities`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushNicknameResult"];
+                };
+            };
+            400: components["responses"]["InvalidPushNicknames"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];

@@ -17,6 +17,12 @@ export {
   type UserRegistration,
 } from './create-users.ts';
 export { getUsersStatus, MAX_STATUS_BATCH, type GetUsersStatusOptions, type OnlineState } from './get-users-status.ts';
+export {
+  updatePushNicknames,
+  MAX_PUSH_NICKNAME_BATCH,
+  type PushNickname,
+  type UpdatePushNicknamesOptions,
+} from './update-push-nicknames.ts';
 export { ensureUser, type EnsureUserResult } from './ensure-user.ts';
 export { toUsername, type ToUsernameOptions } from './to-username.ts';
 export type { paths, components, operations } from '../../generated/schema.js';

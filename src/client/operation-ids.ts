@@ -39,6 +39,7 @@ const OPERATION_IDS = {
   'PUT /user/{owner_username}/contacts/users/{friend_username}': 'setContactRemark',
   'POST /users/{username}/contacts/import': 'importContacts',
   'POST /contacts/check': 'checkContacts',
+  'PUT /push/nickname': 'updatePushNicknames',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

@@ -9,6 +9,7 @@ import { importContacts } from './handlers/import-contacts.ts';
 import { listContactsPage } from './handlers/list-contacts-page.ts';
 import { listUserDevices } from './handlers/list-user-devices.ts';
 import { setContactRemark } from './handlers/set-contact-remark.ts';
+import { updatePushNicknames } from './handlers/update-push-nicknames.ts';
 
 export const todayRoutes: Route[] = [
   { operationId: 'getUsersStatus', method: 'POST', path: '/users/batch/status', auth: 'token', body: true, handler: getUsersStatus },
@@ -19,6 +20,7 @@ export const todayRoutes: Route[] = [
   { operationId: 'importContacts', method: 'POST', path: '/users/{username}/contacts/import', auth: 'token', body: true, handler: importContacts },
   { operationId: 'listContactsPage', method: 'GET', path: '/user/{username}/contacts', auth: 'token', body: false, handler: listContactsPage },
   { operationId: 'setContactRemark', method: 'PUT', path: '/user/{owner_username}/contacts/users/{friend_username}', auth: 'token', body: true, handler: setContactRemark },
+  { operationId: 'updatePushNicknames', method: 'PUT', path: '/push/nickname', auth: 'token', body: true, handler: updatePushNicknames },
   // The Java SDK 2.0 (ContactApi.getContactListCall, setContactNoteCall) sends these two to
   // /users/… where the vendor's pages write /user/…: the same handlers answer both spellings.
   { operationId: 'listContactsPage', method: 'GET', path: '/users/{username}/contacts', auth: 'token', body: false, handler: listContactsPage },

@@ -89,4 +89,14 @@ describe('Java SDK 2.0 replays: the user system today', () => {
     expect(listed.status, listed.text).toBe(200);
     expect(listed.body.data.contacts).toEqual(expect.arrayContaining([{ remark: 'from the SDK', username: 'sdkf1' }, { remark: null, username: 'sdkf2' }]));
   });
+
+  // UserApi.modifyPushNicknamesCall: PUT /push/nickname, body a JSON array of
+  // EMModifyPushNickname {"username", "push_nickname"}; EMModifyPushNicknamesResult reads
+  // `entities`.
+  it('UserApi.modifyPushNicknames', async () => {
+    const answer = await sdk('PUT', '/push/nickname', [{ username: 'sdkuser1', push_nickname: 'SDK one' }, { username: 'sdkuser2', push_nickname: 'SDK two' }]);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.entities).toEqual([{ push_nickname: 'SDK one', username: 'sdkuser1' }, { push_nickname: 'SDK two', username: 'sdkuser2' }]);
+    expect((await sdk('GET', '/users/sdkuser2')).body.entities[0].nickname).toBe('SDK two');
+  });
 });

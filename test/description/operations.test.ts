@@ -15,9 +15,9 @@ const expectedOperationIds = [
 ];
 // The operations the vendor documented later (issue 14), each marked with x-first-documented.
 const laterOperationIds = ['getUsersStatus', 'listUserDevices', 'disconnectDevice', 'checkBlocks',
-  'checkContacts', 'importContacts', 'listContactsPage', 'setContactRemark'];
+  'checkContacts', 'importContacts', 'listContactsPage', 'setContactRemark', 'updatePushNicknames'];
 // Later operations that name their user in the body, and answer 404 when it does not exist.
-const namesUserInBody = ['checkBlocks', 'checkContacts'];
+const namesUserInBody = ['checkBlocks', 'checkContacts', 'updatePushNicknames'];
 
 const HAN = /\p{Script=Han}/u;
 
