@@ -169,6 +169,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the app's globally muted users, a page at a time
+         * @description Lists the mutes in force across the app: one entry per user and kind, `{username, <kind>:
+         *     seconds left}` (`-1` for ever), in `data.data`, with the current Unix time in seconds in
+         *     `data.unixtime`. `pageNum` counts from 1; `pageSize` is 1 to 50 (10 when omitted).
+         *
+         *     查询 app 下的所有全局禁言的用户及其禁言剩余时间。pageNum 为请求查询的页码，pageSize 为每页显示的禁言用户的数量，取值范围为 [1,50]。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_system.md, 用户全局禁言,
+         *     in its 2023 version; later split into user_global_mute_*.md.)
+         */
+        get: operations["listGlobalMutes"];
+        put?: never;
+        /**
+         * Mute a user everywhere (one-to-one, groups, chat rooms), for a time or for good
+         * @description Mutes (or unmutes) one user across the whole app: `chat` for one-to-one messages,
+         *     `groupchat` for groups, `chatroom` for chat rooms, each a number of seconds (at most
+         *     2147483647), `-1` for ever, `0` to lift it. Kinds not sent are left as they are; a body with
+         *     none of them succeeds and changes nothing. Mutes expire on their own. The app must have
+         *     global mute enabled in the console, else 403 `forbidden_op`. A user that does not exist is a
+         *     400 `required_property_not_found`, as the page gives it.
+         *
+         *     设置用户全局禁言：设置单个用户 ID 的单聊、群组和/或聊天室消息的全局禁言。禁言时长单位为秒，最大值为 2147483647；
+         *     0 取消禁言，-1 永久禁言，其他负值无效。禁言到期后，服务器会自动解除禁言。使用前需在环信控制台开通用户全局禁言功能。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_global_mute_set.md.)
+         */
+        post: operations["setGlobalMute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutes/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How long is a user still muted?
+         * @description The seconds of mute left for the user in each kind, in `data`: `chat`, `groupchat`,
+         *     `chatroom` (`0` not muted, `-1` for ever), with `userid` (`<org>#<app>_<username>`) and
+         *     the current Unix time in seconds (`unixtime`).
+         *
+         *     查询单个用户 ID 全局禁言：查询单个用户的单聊、群聊和聊天室的全局禁言详情。剩余禁言时间单位为秒；0 表示禁言已取消，-1 表示永久禁言。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_system.md, 用户全局禁言,
+         *     in its 2023 version. The page does not say what a user that does not exist gets; the
+         *     sandbox answers 404.)
+         */
+        get: operations["getGlobalMute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/contacts/users/{friend_username}": {
         parameters: {
             query?: never;
@@ -924,6 +990,71 @@ export interface components {
             applicationName?: string;
         };
         /**
+         * MuteSeconds
+         * Format: int32
+         * @description Seconds of mute: more than 0 for that long, `0` none (or lift it), `-1` for ever
+         *     (单位为秒，最大值为 2147483647；0 取消禁言，-1 永久禁言，其他负值无效).
+         */
+        MuteSeconds: number;
+        /**
+         * GlobalMuteList
+         * @description One page of the mutes in force: one entry per user and kind, `{username, <kind>: seconds
+         *     left}`, in `data.data` (获取的所有全局禁言的用户的信息).
+         */
+        GlobalMuteList: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                data: {
+                    username: components["schemas"]["Username"];
+                    chat?: components["schemas"]["MuteSeconds"];
+                    groupchat?: components["schemas"]["MuteSeconds"];
+                    chatroom?: components["schemas"]["MuteSeconds"];
+                }[];
+                /**
+                 * Format: int64
+                 * @description The current Unix time, in seconds (the page says milliseconds; its example shows seconds).
+                 */
+                unixtime?: number;
+            };
+        };
+        /**
+         * GlobalMuteRequest
+         * @description The user to mute and, per kind, for how long. Kinds left out are not changed
+         *     (三个参数均为可选，若都不传，则请求也会成功，只是不做任何禁言处理).
+         */
+        GlobalMuteRequest: {
+            username: components["schemas"]["Username"];
+            chat?: components["schemas"]["MuteSeconds"];
+            groupchat?: components["schemas"]["MuteSeconds"];
+            chatroom?: components["schemas"]["MuteSeconds"];
+        };
+        /**
+         * GlobalMuteSetResult
+         * @description The outcome of setting a mute (`data.result` is `ok` when it was set).
+         */
+        GlobalMuteSetResult: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                result: string;
+            };
+        };
+        /**
+         * GlobalMuteState
+         * @description A user's mute state (全局禁言详情), in `data`.
+         */
+        GlobalMuteState: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                /** @description The user as `<org>#<app>_<username>` (设置禁言的用户 ID). */
+                userid: string;
+                chat: components["schemas"]["MuteSeconds"];
+                groupchat: components["schemas"]["MuteSeconds"];
+                chatroom: components["schemas"]["MuteSeconds"];
+                /**
+                 * Format: int64
+                 * @description The current Unix time, in seconds (当前操作的 Unix 时间戳).
+                 */
+                unixtime: number;
+            };
+        };
+        /**
          * UsernameList
          * @description An answer whose `data` is a list of usernames (contacts, or blocked users).
          */
@@ -1275,6 +1406,24 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description Global mute is not enabled for this app in the console (未开通全局禁言功能). */
+        GlobalMuteOff: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user does not exist, a duration out of range, a body that is not JSON, or an unknown org/app. */
+        InvalidGlobalMute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description A limit outside 1..50, a cursor this service did not give, or an unknown org/app. */
         InvalidContactPage: {
             headers: {
@@ -1363,6 +1512,10 @@ export interface components {
         DeleteLimit: number;
         /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
         Username: components["schemas"]["Username"];
+        /** @description Which page, counting from 1 (请求查询的页码); 1 when omitted. */
+        MutePageNum: number;
+        /** @description How many entries a page holds, 1 to 50 (每页显示的禁言用户的数量，取值范围为 [1,50]); 10 when omitted. */
+        MutePageSize: number;
         /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
@@ -1694,6 +1847,101 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listGlobalMutes: {
+        parameters: {
+            query?: {
+                /** @description Which page, counting from 1 (请求查询的页码); 1 when omitted. */
+                pageNum?: components["parameters"]["MutePageNum"];
+                /** @description How many entries a page holds, 1 to 50 (每页显示的禁言用户的数量，取值范围为 [1,50]); 10 when omitted. */
+                pageSize?: components["parameters"]["MutePageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of mutes in force, in `data.data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalMuteList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["GlobalMuteOff"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setGlobalMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalMuteRequest"];
+            };
+        };
+        responses: {
+            /** @description The mute was set (`data.result` is `ok`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalMuteSetResult"];
+                };
+            };
+            400: components["responses"]["InvalidGlobalMute"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["GlobalMuteOff"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getGlobalMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's mute state, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalMuteState"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["GlobalMuteOff"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

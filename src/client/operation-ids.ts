@@ -40,6 +40,9 @@ const OPERATION_IDS = {
   'POST /users/{username}/contacts/import': 'importContacts',
   'POST /contacts/check': 'checkContacts',
   'PUT /push/nickname': 'updatePushNicknames',
+  'POST /mutes': 'setGlobalMute',
+  'GET /mutes': 'listGlobalMutes',
+  'GET /mutes/{username}': 'getGlobalMute',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

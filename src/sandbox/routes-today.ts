@@ -4,10 +4,13 @@ import type { Route } from './routes.ts';
 import { checkBlocks } from './handlers/check-blocks.ts';
 import { checkContacts } from './handlers/check-contacts.ts';
 import { disconnectDevice } from './handlers/disconnect-device.ts';
+import { getGlobalMute } from './handlers/get-global-mute.ts';
 import { getUsersStatus } from './handlers/get-users-status.ts';
 import { importContacts } from './handlers/import-contacts.ts';
+import { listGlobalMutes } from './handlers/list-global-mutes.ts';
 import { listContactsPage } from './handlers/list-contacts-page.ts';
 import { listUserDevices } from './handlers/list-user-devices.ts';
+import { setGlobalMute } from './handlers/set-global-mute.ts';
 import { setContactRemark } from './handlers/set-contact-remark.ts';
 import { updatePushNicknames } from './handlers/update-push-nicknames.ts';
 
@@ -21,6 +24,9 @@ export const todayRoutes: Route[] = [
   { operationId: 'listContactsPage', method: 'GET', path: '/user/{username}/contacts', auth: 'token', body: false, handler: listContactsPage },
   { operationId: 'setContactRemark', method: 'PUT', path: '/user/{owner_username}/contacts/users/{friend_username}', auth: 'token', body: true, handler: setContactRemark },
   { operationId: 'updatePushNicknames', method: 'PUT', path: '/push/nickname', auth: 'token', body: true, handler: updatePushNicknames },
+  { operationId: 'setGlobalMute', method: 'POST', path: '/mutes', auth: 'token', body: true, handler: setGlobalMute },
+  { operationId: 'listGlobalMutes', method: 'GET', path: '/mutes', auth: 'token', body: false, handler: listGlobalMutes },
+  { operationId: 'getGlobalMute', method: 'GET', path: '/mutes/{username}', auth: 'token', body: false, handler: getGlobalMute },
   // The Java SDK 2.0 (ContactApi.getContactListCall, setContactNoteCall) sends these two to
   // /users/… where the vendor's pages write /user/…: the same handlers answer both spellings.
   { operationId: 'listContactsPage', method: 'GET', path: '/users/{username}/contacts', auth: 'token', body: false, handler: listContactsPage },

@@ -99,4 +99,19 @@ describe('Java SDK 2.0 replays: the user system today', () => {
     expect(answer.body.entities).toEqual([{ push_nickname: 'SDK one', username: 'sdkuser1' }, { push_nickname: 'SDK two', username: 'sdkuser2' }]);
     expect((await sdk('GET', '/users/sdkuser2')).body.entities[0].nickname).toBe('SDK two');
   });
+
+  // UserApi.setUserGlobalMuteCall: POST /mutes, body EMSetUserGlobalMute {"username", "chat",
+  // "groupchat", "chatroom"} (Integer fields, left out by Gson when null);
+  // getUserGlobalMuteCall: GET /mutes/{username}; getAllGloballyMutedUsersCall: GET /mutes with
+  // the pageNum and pageSize pairs. Their results read `data`.
+  it('UserApi.setUserGlobalMute, getUserGlobalMute and getAllGloballyMutedUsers', async () => {
+    const set = await sdk('POST', '/mutes', { username: 'sdkuser1', chat: 100, groupchat: 0, chatroom: -1 });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.data.result).toBe('ok');
+    const one = await sdk('GET', '/mutes/sdkuser1');
+    expect(one.body.data).toMatchObject({ chat: 100, groupchat: 0, chatroom: -1 });
+    const all = await sdk('GET', '/mutes?pageNum=1&pageSize=10');
+    expect(all.status, all.text).toBe(200);
+    expect(all.body.data.data).toEqual(expect.arrayContaining([{ username: 'sdkuser1', chat: 100 }, { username: 'sdkuser1', chatroom: -1 }]));
+  });
 });

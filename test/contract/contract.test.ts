@@ -13,6 +13,7 @@ import { deleteUsersScenarios } from './scenarios/delete-users.ts';
 import { deviceScenarios } from './scenarios/devices.ts';
 import { errorScenarios } from './scenarios/errors.ts';
 import { negativeCasesRun, negativeDataScenarios } from './scenarios/negative-data.ts';
+import { globalMuteScenarios } from './scenarios/global-mute.ts';
 import { pushNicknameScenarios } from './scenarios/push-nicknames.ts';
 import { rateLimitScenarios } from './scenarios/rate-limit.ts';
 import { relationScenarios } from './scenarios/relations.ts';
@@ -71,6 +72,7 @@ describe.each(kinds)('contract against the %s', (kind) => {
   blocksTodayScenarios(ref, kind);
   contactsTodayScenarios(ref, kind);
   pushNicknameScenarios(ref, kind);
+  globalMuteScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);

@@ -15,7 +15,8 @@ const expectedOperationIds = [
 ];
 // The operations the vendor documented later (issue 14), each marked with x-first-documented.
 const laterOperationIds = ['getUsersStatus', 'listUserDevices', 'disconnectDevice', 'checkBlocks',
-  'checkContacts', 'importContacts', 'listContactsPage', 'setContactRemark', 'updatePushNicknames'];
+  'checkContacts', 'importContacts', 'listContactsPage', 'setContactRemark', 'updatePushNicknames',
+  'setGlobalMute', 'listGlobalMutes', 'getGlobalMute'];
 // Later operations that name their user in the body, and answer 404 when it does not exist.
 const namesUserInBody = ['checkBlocks', 'checkContacts', 'updatePushNicknames'];
 

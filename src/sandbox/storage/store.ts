@@ -5,6 +5,7 @@ import { inTransaction, openDatabase } from './database.ts';
 import { createBlockQueries } from './block-queries.ts';
 import { createContactQueries } from './contact-queries.ts';
 import { createDevicesStore } from './devices-store.ts';
+import { createGlobalMutesStore } from './global-mutes-store.ts';
 import { createMessagesStore } from './messages-store.ts';
 import { createRelationsStore } from './relations-store.ts';
 import { createTokensStore } from './tokens-store.ts';
@@ -22,6 +23,7 @@ export function createStore(path?: string) {
     devices: createDevicesStore(db),
     blockQueries: createBlockQueries(db),
     contactQueries: createContactQueries(db),
+    globalMutes: createGlobalMutesStore(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };
