@@ -235,6 +235,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metadata/user/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get all of a user's attributes
+         * @description Returns every attribute of the user as key/value pairs in `data`. A user that does not
+         *     exist, or has no attributes, gets `{}` (not a 404).
+         *
+         *     获取用户属性：获取指定用户的全部用户属性键值对。如果指定的用户或用户属性不存在，返回空数据 {}。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023; later
+         *     user_attribute_*.md.)
+         */
+        get: operations["getUserAttributes"];
+        /**
+         * Set a user's attributes (form-encoded key=value pairs)
+         * @description Sets one or more of the user's attributes: plain-text key/value pairs such as `nickname`,
+         *     `avatarurl`, `phone`, `mail`, `gender`, `sign`, `birth`, `ext` (the keys the client SDKs
+         *     read). The body is **form-encoded** (`application/x-www-form-urlencoded`); a JSON body is
+         *     refused with 415. Keys sent replace their old values; other keys are kept. A user's
+         *     attributes total at most 2 KB (keys and values, in UTF-8 bytes): more is a 403. The answer
+         *     echoes the pairs set, in `data`.
+         *
+         *     设置用户属性：用户属性的内容为一个或多个纯文本键值对。默认单个用户的属性总长度不能超过 2 KB，默认单个 app 下所有用户的属性总长度不能超过 10 GB。
+         *     请求 body 为 x-www-form-urlencoded 类型；使用 JSON 请求体返回 415。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_attribute_set.md. The page
+         *     does not say what a user that does not exist gets; the sandbox answers 404. That keys sent
+         *     are merged into the stored ones, not replacing them all, is the sandbox's reading.)
+         */
+        put: operations["setUserAttributes"];
+        post?: never;
+        /**
+         * Delete all of a user's attributes
+         * @description Deletes every attribute of the user. `data` is `true`; it is also `true` when the user or
+         *     its attributes do not exist (already deleted).
+         *
+         *     删除用户属性：删除指定用户的所有属性。如果指定的用户或用户属性不存在（可能已删除），也视为删除成功。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023.)
+         */
+        delete: operations["deleteUserAttributes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metadata/user/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chosen attributes of up to 100 users
+         * @description Returns, for each user in `targets` (at most 100), the attributes named in `properties`,
+         *     in `data` keyed by username. Attributes not named are left out; users that do not exist or
+         *     have none of them are left out.
+         *
+         *     批量获取用户属性：根据指定的用户 ID 列表和属性列表，查询用户属性。如果指定的用户 ID 或用户属性不存在，返回空数据 {}。每次最多可获取 100 个用户的属性。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023; later
+         *     user_attribute_obtain_batch.md.)
+         */
+        post: operations["getUsersAttributes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metadata/user/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How much attribute storage does the app use?
+         * @description Returns the size of all users' attributes in the app, in bytes, as `data` (at most 10 GB
+         *     an app by default).
+         *
+         *     获取 app 下用户属性总大小：获取该 app 下所有用户的属性数据大小，单位为字节。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023.)
+         */
+        get: operations["getAttributesCapacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/contacts/users/{friend_username}": {
         parameters: {
             query?: never;
@@ -1055,6 +1153,66 @@ export interface components {
             };
         };
         /**
+         * UserAttributesResult
+         * @description A user's attributes, in `data` (`{}` when it has none).
+         */
+        UserAttributesResult: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * UserAttributes
+         * @description A user's attributes: plain-text key/value pairs (用户属性的内容为一个或多个纯文本键值对). The
+         *     client SDKs read `nickname`, `avatarurl`, `phone`, `mail`, `gender` (`0`, `1`, `2`), `sign`,
+         *     `birth` and `ext`; any other key may be used. At most 2 KB a user in all.
+         */
+        UserAttributes: {
+            [key: string]: string;
+        };
+        /**
+         * AttributesDeleted
+         * @description Whether the attributes were deleted (是否删除成功); true also when there were none.
+         */
+        AttributesDeleted: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: boolean;
+        };
+        /**
+         * UsersAttributesRequest
+         * @description Whose attributes (`targets`, 最多可传 100 个用户 ID) and which (`properties`, 查询结果只返回该列表中包含的属性).
+         */
+        UsersAttributesRequest: {
+            targets: components["schemas"]["Username"][];
+            properties: string[];
+        };
+        /**
+         * UsersAttributesResult
+         * @description The attributes asked for, keyed by username, in `data`.
+         */
+        UsersAttributesResult: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
+        /**
+         * AttributesCapacity
+         * @description The bytes all users' attributes in the app take (该 app 下所有用户属性的数据大小，单位为字节).
+         */
+        AttributesCapacity: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            /** Format: int64 */
+            data: number;
+        };
+        /**
          * UsernameList
          * @description An answer whose `data` is a list of usernames (contacts, or blocked users).
          */
@@ -1417,6 +1575,24 @@ export interface components {
         };
         /** @description The user does not exist, a duration out of range, a body that is not JSON, or an unknown org/app. */
         InvalidGlobalMute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user's attributes would exceed 2 KB (默认单个用户的属性总长度不得超过 2 KB). */
+        AttributesTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The body is not form-encoded (e.g. JSON) (请求的 Content-Type 不受接口支持). */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1942,6 +2118,158 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["GlobalMuteOff"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getUserAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's attributes, in `data` (`{}` when none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAttributesResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setUserAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UserAttributes"];
+            };
+        };
+        responses: {
+            /** @description The pairs set, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAttributesResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AttributesTooLarge"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteUserAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (`data` is `true`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributesDeleted"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getUsersAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsersAttributesRequest"];
+            };
+        };
+        responses: {
+            /** @description The attributes asked for, per user, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersAttributesResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getAttributesCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes used, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributesCapacity"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -43,6 +43,11 @@ const OPERATION_IDS = {
   'POST /mutes': 'setGlobalMute',
   'GET /mutes': 'listGlobalMutes',
   'GET /mutes/{username}': 'getGlobalMute',
+  'PUT /metadata/user/{username}': 'setUserAttributes',
+  'GET /metadata/user/{username}': 'getUserAttributes',
+  'DELETE /metadata/user/{username}': 'deleteUserAttributes',
+  'POST /metadata/user/get': 'getUsersAttributes',
+  'GET /metadata/user/capacity': 'getAttributesCapacity',
 } as const satisfies Record<OperationKey, keyof operations>;
 
 const byKey: Readonly<Record<string, string>> = OPERATION_IDS;

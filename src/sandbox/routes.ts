@@ -33,6 +33,8 @@ export interface Route {
   auth: AuthMode;
   /** Reads a JSON body (limited to 1 MiB). Bodies sent to other operations are ignored. */
   body: boolean;
+  /** The body is form-encoded, not JSON (user attributes); other media types answer 415. */
+  form?: boolean;
   handler: Handler;
 }
 

@@ -8,6 +8,7 @@ import type { RequestContext, SandboxSettings } from './context.ts';
 import { CONTROL_PREFIX } from './control/control-routes.ts';
 import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
+import { parseForm } from './http/parse-form.ts';
 import { parseJson } from './http/parse-json.ts';
 import { readBody } from './http/read-body.ts';
 import { sendError, sendJson } from './http/send-json.ts';
@@ -77,7 +78,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       path: rest,
       params,
       query,
-      body: raw === undefined ? undefined : parseJson(raw),
+      body: raw === undefined ? undefined : route.form ? parseForm(req, raw) : parseJson(raw),
       now,
       startedAt,
     };

@@ -114,4 +114,23 @@ describe('Java SDK 2.0 replays: the user system today', () => {
     expect(all.status, all.text).toBe(200);
     expect(all.body.data.data).toEqual(expect.arrayContaining([{ username: 'sdkuser1', chat: 100 }, { username: 'sdkuser1', chatroom: -1 }]));
   });
+
+  // MetadataApi.setUserMetadataCall: PUT /metadata/user/{username} with each map entry as a form
+  // parameter, Content-Type application/x-www-form-urlencoded (OkHttp's FormBody, no charset);
+  // getUserMetadataCall, deleteUserMetadataCall: GET and DELETE on the same path;
+  // getUserMetadataCapacityCall: GET /metadata/user/capacity. Their results read `data`.
+  it('MetadataApi.setUserMetadata, getUserMetadata, getUserMetadataCapacity and deleteUserMetadata', async () => {
+    const set = await call(t.app, 'PUT', '/metadata/user/sdkuser1', {
+      token: t.token,
+      raw: 'nickname=SDK%20user&avatarurl=https%3A%2F%2Fexample.com%2Fa.png',
+      headers: { accept: 'application/json', 'user-agent': 'Easemob-ServerSDK2.0_Java_2.0.0', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.data).toEqual({ nickname: 'SDK user', avatarurl: 'https://example.com/a.png' });
+    expect((await sdk('GET', '/metadata/user/sdkuser1')).body.data).toEqual({ avatarurl: 'https://example.com/a.png', nickname: 'SDK user' });
+    const capacity = await sdk('GET', '/metadata/user/capacity');
+    expect(capacity.body.data).toBe('nickname'.length + 'SDK user'.length + 'avatarurl'.length + 'https://example.com/a.png'.length);
+    expect((await sdk('DELETE', '/metadata/user/sdkuser1')).body.data).toBe(true);
+    expect((await sdk('GET', '/metadata/user/sdkuser1')).body.data).toEqual({});
+  });
 });

@@ -19,6 +19,7 @@ import { rateLimitScenarios } from './scenarios/rate-limit.ts';
 import { relationScenarios } from './scenarios/relations.ts';
 import { tokenScenarios } from './scenarios/token.ts';
 import { typedClientScenarios } from './scenarios/typed-client.ts';
+import { userAttributeScenarios } from './scenarios/user-attributes.ts';
 import { userScenarios } from './scenarios/users.ts';
 import { usersStatusScenarios } from './scenarios/users-status.ts';
 import { Api } from './support/api.ts';
@@ -73,6 +74,7 @@ describe.each(kinds)('contract against the %s', (kind) => {
   contactsTodayScenarios(ref, kind);
   pushNicknameScenarios(ref, kind);
   globalMuteScenarios(ref, kind);
+  userAttributeScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   if (kind !== 'proxy') negativeDataScenarios(ref, kind);

@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createAppsStore } from './apps-store.ts';
 import { inTransaction, openDatabase } from './database.ts';
+import { createAttributesStore } from './attributes-store.ts';
 import { createBlockQueries } from './block-queries.ts';
 import { createContactQueries } from './contact-queries.ts';
 import { createDevicesStore } from './devices-store.ts';
@@ -24,6 +25,7 @@ export function createStore(path?: string) {
     blockQueries: createBlockQueries(db),
     contactQueries: createContactQueries(db),
     globalMutes: createGlobalMutesStore(db),
+    attributes: createAttributesStore(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };
