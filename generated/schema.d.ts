@@ -163,6 +163,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/push/nickname": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the push nicknames of up to 50 users at once
+         * @description Sets, for each `{username, push_nickname}` sent (at most 50), the nickname shown for that
+         *     user in offline push notifications: the same field `updateNickname` sets one user at a time
+         *     (`nickname` on the user entity). Each nickname is at most 100 characters. Every user named
+         *     must exist; otherwise nothing is changed and the answer is 404 (the vendor's page does not
+         *     say what the service does then).
+         *
+         *     批量设置离线推送时显示的昵称：单次请求最多可对 50 个用户 ID 设置；昵称长度不能超过 100 个字符。
+         *     若不设置昵称，推送时会显示发送方的用户 ID，而非昵称。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/push_nickname_set_batch.md.)
+         */
+        put: operations["updatePushNicknames"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the app's globally muted users, a page at a time
+         * @description Lists the mutes in force across the app: one entry per user and kind, `{username, <kind>:
+         *     seconds left}` (`-1` for ever), in `data.data`, with the current Unix time in seconds in
+         *     `data.unixtime`. `pageNum` counts from 1; `pageSize` is 1 to 50 (10 when omitted).
+         *
+         *     查询 app 下的所有全局禁言的用户及其禁言剩余时间。pageNum 为请求查询的页码，pageSize 为每页显示的禁言用户的数量，取值范围为 [1,50]。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_system.md, 用户全局禁言,
+         *     in its 2023 version; later split into user_global_mute_*.md.)
+         */
+        get: operations["listGlobalMutes"];
+        put?: never;
+        /**
+         * Mute a user everywhere (one-to-one, groups, chat rooms), for a time or for good
+         * @description Mutes (or unmutes) one user across the whole app: `chat` for one-to-one messages,
+         *     `groupchat` for groups, `chatroom` for chat rooms, each a number of seconds (at most
+         *     2147483647), `-1` for ever, `0` to lift it. Kinds not sent are left as they are; a body with
+         *     none of them succeeds and changes nothing. Mutes expire on their own. The app must have
+         *     global mute enabled in the console, else 403 `forbidden_op`. A user that does not exist is a
+         *     400 `required_property_not_found`, as the page gives it.
+         *
+         *     设置用户全局禁言：设置单个用户 ID 的单聊、群组和/或聊天室消息的全局禁言。禁言时长单位为秒，最大值为 2147483647；
+         *     0 取消禁言，-1 永久禁言，其他负值无效。禁言到期后，服务器会自动解除禁言。使用前需在环信控制台开通用户全局禁言功能。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_global_mute_set.md.)
+         */
+        post: operations["setGlobalMute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutes/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How long is a user still muted?
+         * @description The seconds of mute left for the user in each kind, in `data`: `chat`, `groupchat`,
+         *     `chatroom` (`0` not muted, `-1` for ever), with `userid` (`<org>#<app>_<username>`) and
+         *     the current Unix time in seconds (`unixtime`).
+         *
+         *     查询单个用户 ID 全局禁言：查询单个用户的单聊、群聊和聊天室的全局禁言详情。剩余禁言时间单位为秒；0 表示禁言已取消，-1 表示永久禁言。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_system.md, 用户全局禁言,
+         *     in its 2023 version. The page does not say what a user that does not exist gets; the
+         *     sandbox answers 404.)
+         */
+        get: operations["getGlobalMute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metadata/user/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get all of a user's attributes
+         * @description Returns every attribute of the user as key/value pairs in `data`. A user that does not
+         *     exist, or has no attributes, gets `{}` (not a 404).
+         *
+         *     获取用户属性：获取指定用户的全部用户属性键值对。如果指定的用户或用户属性不存在，返回空数据 {}。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023; later
+         *     user_attribute_*.md.)
+         */
+        get: operations["getUserAttributes"];
+        /**
+         * Set a user's attributes (form-encoded key=value pairs)
+         * @description Sets one or more of the user's attributes: plain-text key/value pairs such as `nickname`,
+         *     `avatarurl`, `phone`, `mail`, `gender`, `sign`, `birth`, `ext` (the keys the client SDKs
+         *     read). The body is **form-encoded** (`application/x-www-form-urlencoded`); a JSON body is
+         *     refused with 415. Keys sent replace their old values; other keys are kept. A user's
+         *     attributes total at most 2 KB (keys and values, in UTF-8 bytes): more is a 403. The answer
+         *     echoes the pairs set, in `data`.
+         *
+         *     设置用户属性：用户属性的内容为一个或多个纯文本键值对。默认单个用户的属性总长度不能超过 2 KB，默认单个 app 下所有用户的属性总长度不能超过 10 GB。
+         *     请求 body 为 x-www-form-urlencoded 类型；使用 JSON 请求体返回 415。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_attribute_set.md. The page
+         *     does not say what a user that does not exist gets; the sandbox answers 404. That keys sent
+         *     are merged into the stored ones, not replacing them all, is the sandbox's reading.)
+         */
+        put: operations["setUserAttributes"];
+        post?: never;
+        /**
+         * Delete all of a user's attributes
+         * @description Deletes every attribute of the user. `data` is `true`; it is also `true` when the user or
+         *     its attributes do not exist (already deleted).
+         *
+         *     删除用户属性：删除指定用户的所有属性。如果指定的用户或用户属性不存在（可能已删除），也视为删除成功。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023.)
+         */
+        delete: operations["deleteUserAttributes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metadata/user/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chosen attributes of up to 100 users
+         * @description Returns, for each user in `targets` (at most 100), the attributes named in `properties`,
+         *     in `data` keyed by username. Attributes not named are left out; users that do not exist or
+         *     have none of them are left out.
+         *
+         *     批量获取用户属性：根据指定的用户 ID 列表和属性列表，查询用户属性。如果指定的用户 ID 或用户属性不存在，返回空数据 {}。每次最多可获取 100 个用户的属性。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023; later
+         *     user_attribute_obtain_batch.md.)
+         */
+        post: operations["getUsersAttributes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metadata/user/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How much attribute storage does the app use?
+         * @description Returns the size of all users' attributes in the app, in bytes, as `data` (at most 10 GB
+         *     an app by default).
+         *
+         *     获取 app 下用户属性总大小：获取该 app 下所有用户的属性数据大小，单位为字节。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023.)
+         */
+        get: operations["getAttributesCapacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/contacts/users/{friend_username}": {
         parameters: {
             query?: never;
@@ -214,6 +406,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/user/{username}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's contacts a page at a time, with remarks
+         * @description One page of the user's contacts, newest first, in `data.contacts`: each `username`, and
+         *     its `remark` when `needReturnRemark=true` (`null` when none was set). `limit` is 1 to 50
+         *     (10 when omitted); the answer carries `cursor` while more remain and `count`, the number on
+         *     this page. Note the path: `/user/`, singular, as the vendor's page gives it.
+         *
+         *     分页获取好友列表：服务器按照添加好友时间的倒序返回，先返回最近添加的好友。获取好友列表时，可以选择是否需要返回好友备注。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_list_paged.md.
+         *     The vendor's Java SDK 2.0, ContactApi.getContactListCall, sends this to
+         *     `/users/{owner_username}/contacts` instead; the sandbox answers both, this description
+         *     follows the page.)
+         */
+        get: operations["listContactsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/{owner_username}/contacts/users/{friend_username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the remark a user keeps on one of its contacts
+         * @description Sets the remark (at most 100 characters) the owner keeps on one contact; the two must
+         *     already be contacts, else 400. `listContactsPage` returns it with `needReturnRemark=true`.
+         *     Removing the contact removes its remark. Note the path: `/user/`, singular, as the vendor's
+         *     page gives it.
+         *
+         *     设置好友备注：设置你在当前 app 下的单个好友的备注，先添加为好友关系，然后再设置好友备注。好友备注的长度不能超过 100 个字符。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_remark_set.md.
+         *     The vendor's Java SDK 2.0, ContactApi.setContactNoteCall, sends this as PUT
+         *     `/users/{owner_username}/contacts/users/{friend_username}`; the sandbox answers both, this
+         *     description follows the page.)
+         */
+        put: operations["setContactRemark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{username}/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add up to 10 contacts to a user at once
+         * @description Makes each user in `usernames` (at most 10) a contact of the user, both ways, as
+         *     `addContact` does one at a time. The answer sorts the names: `success` (now contacts,
+         *     including ones that already were), `NotExistFailed` (no such user), `maxLimitFailed` (the
+         *     user's contact limit was reached) and `UnKnowFailed` (anything else; the sandbox puts the
+         *     user's own name here). `isSendNotice=true` asks the service to notify the client SDKs.
+         *
+         *     导入好友列表：支持批量导入好友，一次最多可导入 10 个。若导入好友的过程中已达上限，响应中会返回导入失败的好友的用户 ID。
+         *     (Vendor page: docs/document/server-side/user_friend_import.md, read in the Shengwang fork of
+         *     the vendor's docs, haoxiuwen/shengwang-chat-doc. That page lists `isSendNotice` under
+         *     headers; the vendor's Java SDK 2.0, ContactApi.importContactListCall, sends it as a query
+         *     parameter, as here.)
+         */
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which of these users are a user's contacts? (up to 100)
+         * @description For each name in `check_list`, says whether it is one of `username`'s contacts: `relation`
+         *     is `friend` or `not_friend`, one entry per name in `entities`, in the order sent. At most
+         *     100 names a request. A name no user has is `not_friend`. A deactivated (banned) owner
+         *     answers 403.
+         *
+         *     校验好友：批量检查用户是否在好友列表中。check_list 为需要检查的好友的用户 ID，一次最多可校验 100 个用户 ID；
+         *     relation 为 friend 表示是好友，not_friend 表示不是。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_check.md. The
+         *     sandbox's 404 for an owner that does not exist is not on the page.)
+         */
+        post: operations["checkContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{owner_username}/blocks/users": {
         parameters: {
             query?: never;
@@ -223,9 +531,12 @@ export interface paths {
         };
         /**
          * List a user's block list
-         * @description Returns the usernames the user has blocked, in `data`.
+         * @description Returns the usernames the user has blocked, in `data`. Later docs add paging: with
+         *     `pageSize` (1 to 50) and then the answer's `cursor`, one page at a time, newest first.
          *
          *     获取IM用户的黑名单。Response Body："data" : [ "stliu2" ] --- 黑名单中的用户的用户名：stliu2。
+         *     分页获取加入黑名单的用户列表，服务器按用户加入黑名单时间的逆序返回，即先返回最新加入黑名单的用户
+         *     (later vendor page: docs/document/server-side/user_friend_blocklist_obtain.md).
          */
         get: operations["listBlocks"];
         put?: never;
@@ -265,6 +576,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/blocks/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which of these users has a user blocked? (up to 100)
+         * @description For each name in `check_list`, says whether it is on `username`'s block list:
+         *     `relation` is `blacklist` or `not_blacklist`, one entry per name in `entities`. At most
+         *     100 names a request. A name no user has is `not_blacklist`. A deactivated (banned) owner
+         *     answers 403.
+         *
+         *     校验黑名单：批量校验是否在用户的黑名单中。check_list 为要校验的黑名单中用户 ID 列表，每次请求最多可传 100 个用户 ID；
+         *     relation 为 blacklist 表示在黑名单中，not_blacklist 表示不在。
+         *     (Vendor page: docs/document/server-side/user_friend_blocklist_check.md, read in the Shengwang
+         *     fork of the vendor's docs, haoxiuwen/shengwang-chat-doc, whose URL names the app as
+         *     `/app-id/{app_id}`; here it is the app base URL like every other operation. The sandbox's 404
+         *     for an owner that does not exist is not on the page.)
+         */
+        post: operations["checkBlocks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{username}/status": {
         parameters: {
             query?: never;
@@ -281,6 +622,34 @@ export interface paths {
         get: operations["getStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/batch/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Are these users online? (up to 100 at once)
+         * @description Returns, for each username sent, whether it is `online` (its client holds a connection to
+         *     the chat servers) or `offline`, in `data`: one single-key object per name, in the order sent.
+         *     At most 100 names a request; more answer 400. The service does not check that the names are
+         *     registered: a name no user has is reported `offline`. This description still asks for
+         *     well-formed usernames, since no other name can be a user's.
+         *
+         *     批量获取用户在线状态：批量查看用户是在线还是离线状态，单次请求最多可查看 100 个用户的在线状态。
+         *     该接口不对用户 ID 进行校验，若查询不存在的用户 ID 的状态，则返回的状态为 offline。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_presence_obtain_batch.md.)
+         */
+        post: operations["getUsersStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -395,6 +764,60 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{username}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the devices a user is logged in on
+         * @description Returns the devices the user is signed in on right now, in `data`: each with its resource
+         *     id `res` (`<device type>_<id>`, the type `android`, `ios` or `web`; the id assigned by the
+         *     client SDK), the device's UUID and its name. A user with no connection has none. Use a
+         *     `res` to force the user off that one device (`disconnectDevice`).
+         *
+         *     获取指定账号的在线登录设备列表：多设备登录情况下，可调用该接口获取指定账号的在线登录设备列表。
+         *     资源 ID 的格式为 {device type}_{resource ID}，其中设备类型可以是 android、ios 或 web，resource ID 由 SDK 分配。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_online_device_obtain.md.)
+         */
+        get: operations["listUserDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{username}/disconnect/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Force a user offline on one device
+         * @description Signs the user out of the one device named by its resource id (from `listUserDevices`);
+         *     its other devices stay connected. `data.result` is `true` when the device was signed out.
+         *     To sign the user out everywhere use `disconnectUser`.
+         *
+         *     强制用户从单设备下线：如果用户在多个设备上登录，可调用该接口强制其在某一台设备上下线。
+         *     若强制用户从所有设备下线，可调用强制用户下线接口。
+         *     (Vendor page: easemob/easemob-doc, docs/document/server-side/account_offline_device_single.md.
+         *     The vendor's Java SDK 1.x sent this as GET; the page and the SDK 2.0 send DELETE.)
+         */
+        delete: operations["disconnectDevice"];
         options?: never;
         head?: never;
         patch?: never;
@@ -730,12 +1153,275 @@ export interface components {
             duration: components["schemas"]["DurationMillis"];
         };
         /**
+         * PushNicknameBatch
+         * @description Users and their push nicknames, 1 to 50 (单次请求最多可对 50 个用户 ID 设置).
+         */
+        PushNicknameBatch: {
+            username: components["schemas"]["Username"];
+            /** @description The name shown as the sender in push notifications, at most 100 characters (长度不能超过 100 个字符). */
+            push_nickname: string;
+        }[];
+        /**
+         * PushNicknameResult
+         * @description The push nicknames set, in `entities`. (Its entities are not user entities, so this answer
+         *     does not share ResponseEnvelope's `entities`.)
+         */
+        PushNicknameResult: {
+            action?: string;
+            application?: components["schemas"]["EntityUuid"];
+            path?: string;
+            /** Format: uri */
+            uri?: string;
+            entities: {
+                username: components["schemas"]["Username"];
+                push_nickname: string;
+            }[];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            organization?: string;
+            applicationName?: string;
+        };
+        /**
+         * MuteSeconds
+         * Format: int32
+         * @description Seconds of mute: more than 0 for that long, `0` none (or lift it), `-1` for ever
+         *     (单位为秒，最大值为 2147483647；0 取消禁言，-1 永久禁言，其他负值无效).
+         */
+        MuteSeconds: number;
+        /**
+         * GlobalMuteList
+         * @description One page of the mutes in force: one entry per user and kind, `{username, <kind>: seconds
+         *     left}`, in `data.data` (获取的所有全局禁言的用户的信息).
+         */
+        GlobalMuteList: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                data: {
+                    username: components["schemas"]["Username"];
+                    chat?: components["schemas"]["MuteSeconds"];
+                    groupchat?: components["schemas"]["MuteSeconds"];
+                    chatroom?: components["schemas"]["MuteSeconds"];
+                }[];
+                /**
+                 * Format: int64
+                 * @description The current Unix time, in seconds (the page says milliseconds; its example shows seconds).
+                 */
+                unixtime?: number;
+            };
+        };
+        /**
+         * GlobalMuteRequest
+         * @description The user to mute and, per kind, for how long. Kinds left out are not changed
+         *     (三个参数均为可选，若都不传，则请求也会成功，只是不做任何禁言处理).
+         */
+        GlobalMuteRequest: {
+            username: components["schemas"]["Username"];
+            chat?: components["schemas"]["MuteSeconds"];
+            groupchat?: components["schemas"]["MuteSeconds"];
+            chatroom?: components["schemas"]["MuteSeconds"];
+        };
+        /**
+         * GlobalMuteSetResult
+         * @description The outcome of setting a mute (`data.result` is `ok` when it was set).
+         */
+        GlobalMuteSetResult: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                result: string;
+            };
+        };
+        /**
+         * GlobalMuteState
+         * @description A user's mute state (全局禁言详情), in `data`.
+         */
+        GlobalMuteState: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                /** @description The user as `<org>#<app>_<username>` (设置禁言的用户 ID). */
+                userid: string;
+                chat: components["schemas"]["MuteSeconds"];
+                groupchat: components["schemas"]["MuteSeconds"];
+                chatroom: components["schemas"]["MuteSeconds"];
+                /**
+                 * Format: int64
+                 * @description The current Unix time, in seconds (当前操作的 Unix 时间戳).
+                 */
+                unixtime: number;
+            };
+        };
+        /**
+         * UserAttributesResult
+         * @description A user's attributes, in `data` (`{}` when it has none).
+         */
+        UserAttributesResult: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * UserAttributes
+         * @description A user's attributes: plain-text key/value pairs (用户属性的内容为一个或多个纯文本键值对). The
+         *     client SDKs read `nickname`, `avatarurl`, `phone`, `mail`, `gender` (`0`, `1`, `2`), `sign`,
+         *     `birth` and `ext`; any other key may be used. At most 2 KB a user in all.
+         */
+        UserAttributes: {
+            [key: string]: string;
+        };
+        /**
+         * AttributesDeleted
+         * @description Whether the attributes were deleted (是否删除成功); true also when there were none.
+         */
+        AttributesDeleted: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: boolean;
+        };
+        /**
+         * UsersAttributesRequest
+         * @description Whose attributes (`targets`, 最多可传 100 个用户 ID) and which (`properties`, 查询结果只返回该列表中包含的属性).
+         */
+        UsersAttributesRequest: {
+            targets: components["schemas"]["Username"][];
+            properties: string[];
+        };
+        /**
+         * UsersAttributesResult
+         * @description The attributes asked for, keyed by username, in `data`.
+         */
+        UsersAttributesResult: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
+        /**
+         * AttributesCapacity
+         * @description The bytes all users' attributes in the app take (该 app 下所有用户属性的数据大小，单位为字节).
+         */
+        AttributesCapacity: {
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            /** Format: int64 */
+            data: number;
+        };
+        /**
          * UsernameList
          * @description An answer whose `data` is a list of usernames (contacts, or blocked users).
          */
         UsernameList: components["schemas"]["ResponseEnvelope"] & {
             /** @description The usernames. 10,000 is a bound for validators, not a documented service limit. */
             data: components["schemas"]["Username"][];
+        };
+        /**
+         * ContactPage
+         * @description One page of a user's contacts, newest first (按照添加好友时间的倒序返回). `cursor` is present
+         *     while more remain; `count` is the number on this page (当前页的好友数量).
+         */
+        ContactPage: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                contacts: {
+                    username: components["schemas"]["Username"];
+                    /** @description The contact's remark (好友备注); null when none was set. Present only with `needReturnRemark=true`. */
+                    remark?: string | null;
+                }[];
+            };
+            cursor?: components["schemas"]["Cursor"];
+            /** Format: int32 */
+            count?: number;
+        };
+        /**
+         * ContactRemark
+         * @description The remark to keep on a contact (好友备注，长度不能超过 100 个字符).
+         */
+        ContactRemark: {
+            remark: string;
+        };
+        /**
+         * StatusOk
+         * @description An answer that reports success as `status` (`ok`) rather than returning data.
+         */
+        StatusOk: {
+            action?: string;
+            /** @description `ok` when the operation succeeded. */
+            status: string;
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            /** @description The URL the service answered. */
+            uri?: string;
+        };
+        /**
+         * ContactImportRequest
+         * @description The users to add as contacts (好友的用户 ID，一次最多可导入 10 个).
+         */
+        ContactImportRequest: {
+            usernames: components["schemas"]["Username"][];
+        };
+        /**
+         * ContactImportResult
+         * @description An import's outcome, each name sent in one of the lists of `data`.
+         */
+        ContactImportResult: {
+            /** @description `ok` when the import ran (返回 ok 表示好友导入成功). */
+            status?: string;
+            action?: string;
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            data: {
+                /** @description Now contacts (成功添加好友的用户 ID). */
+                success: components["schemas"]["Username"][];
+                /** @description No such user (不存在的好友的用户 ID). */
+                NotExistFailed: components["schemas"]["Username"][];
+                /** @description Not added, the contact limit was reached (因导入的好友已达上限而导入失败的好友的用户 ID). */
+                maxLimitFailed: components["schemas"]["Username"][];
+                /** @description Not added for another reason (因系统异常添加失败的好友的用户 ID). */
+                UnKnowFailed: components["schemas"]["Username"][];
+            };
+        };
+        /**
+         * RelationCheckRequest
+         * @description Whose contacts or block list to read (`username`, 当前用户 ID) and the names to look for
+         *     (`check_list`, 一次最多可校验 100 个用户 ID).
+         */
+        RelationCheckRequest: {
+            username: components["schemas"]["Username"];
+            check_list: components["schemas"]["Username"][];
+        };
+        /**
+         * ContactCheckResult
+         * @description The answer to a contact check: one entry per name asked about, in `entities`. (Its entities
+         *     are not user entities, so this answer does not share ResponseEnvelope's `entities`.)
+         */
+        ContactCheckResult: {
+            action?: string;
+            application?: components["schemas"]["EntityUuid"];
+            path?: string;
+            /** Format: uri */
+            uri?: string;
+            entities: {
+                username: components["schemas"]["Username"];
+                /**
+                 * @description `friend`: a contact (是); `not_friend`: not one (否).
+                 * @enum {string}
+                 */
+                relation: "friend" | "not_friend";
+            }[];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            organization?: string;
+            applicationName?: string;
+        };
+        /**
+         * BlockPage
+         * @description A user's block list, or one page of it: the usernames in `data`. A paged answer (`pageSize`
+         *     or `cursor` sent) lists the newest first (按用户加入黑名单时间的逆序返回), carries `cursor` while
+         *     more remain (下次开始获取数据的游标位置) and `count`, the number on this page.
+         */
+        BlockPage: components["schemas"]["UsernameList"] & {
+            cursor?: components["schemas"]["Cursor"];
+            /** Format: int32 */
+            count?: number;
         };
         /**
          * BlockRequest
@@ -746,6 +1432,27 @@ export interface components {
             usernames: components["schemas"]["Username"][];
         };
         /**
+         * BlockCheckResult
+         * @description The answer to a block-list check: one entry per name asked about, in `entities`. (Its
+         *     entities are not user entities, so this answer does not share ResponseEnvelope's `entities`.)
+         */
+        BlockCheckResult: {
+            action?: string;
+            path?: string;
+            /** Format: uri */
+            uri?: string;
+            entities: {
+                username: components["schemas"]["Username"];
+                /**
+                 * @description `blacklist`: on the block list (是); `not_blacklist`: not on it (否).
+                 * @enum {string}
+                 */
+                relation: "blacklist" | "not_blacklist";
+            }[];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+        };
+        /**
          * OnlineStatus
          * @description The user's online state, keyed by username (用户名和在线状态的键值对, 值为 online 或者 offline).
          */
@@ -753,6 +1460,24 @@ export interface components {
             data: {
                 [key: string]: "online" | "offline";
             };
+        };
+        /**
+         * UsersStatusRequest
+         * @description The users whose online state to read (要查询状态的用户 ID，每次最多能传 100 个).
+         */
+        UsersStatusRequest: {
+            usernames: components["schemas"]["Username"][];
+        };
+        /**
+         * UsersStatus
+         * @description One single-key object per name asked about, `{"<username>": "online" | "offline"}`, in the
+         *     order sent (数据格式为："用户 ID": "当前在线状态"). The keys are the names as sent: the service
+         *     does not look them up.
+         */
+        UsersStatus: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                [key: string]: "online" | "offline";
+            }[];
         };
         /**
          * OfflineMessageCount
@@ -781,6 +1506,20 @@ export interface components {
             data: {
                 result: boolean;
             };
+        };
+        /**
+         * UserDevices
+         * @description The devices a user is signed in on (已登录设备的列表).
+         */
+        UserDevices: components["schemas"]["ResponseEnvelope"] & {
+            data: {
+                /** @description The device's resource id (资源 ID), `<device type>_<id>`. */
+                res: string;
+                /** @description The device's UUID (已登录设备的 UUID). */
+                device_uuid?: string;
+                /** @description The device's name (已登录设备的名称). */
+                device_name?: string;
+            }[];
         };
     };
     responses: {
@@ -910,6 +1649,123 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description No nicknames, more than 50, a nickname over 100 characters, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidPushNicknames: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Global mute is not enabled for this app in the console (未开通全局禁言功能). */
+        GlobalMuteOff: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user does not exist, a duration out of range, a body that is not JSON, or an unknown org/app. */
+        InvalidGlobalMute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user's attributes would exceed 2 KB (默认单个用户的属性总长度不得超过 2 KB). */
+        AttributesTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The body is not form-encoded (e.g. JSON) (请求的 Content-Type 不受接口支持). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description A limit outside 1..50, a cursor this service did not give, or an unknown org/app. */
+        InvalidContactPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The users are not contacts, a remark missing or over 100 characters, a body that is not JSON, or an unknown org/app. */
+        InvalidContactRemark: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No names or more than 10, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidContactImport: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user already has as many contacts as its plan allows (调用该接口的用户的好友数量已达上限). */
+        ContactLimitReached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No owner, an empty list or one over 100 names, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidCheckRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The app or the user is banned (deactivated) (app 或用户被封禁). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description More than 100 names, a name that is not a username, a body that is not JSON, or an unknown org/app. */
+        InvalidUsersStatusRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The user does not exist, or is not signed in on that device (用户不存在或未在该设备登录). */
+        DeviceNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -931,10 +1787,34 @@ export interface components {
         DeleteLimit: number;
         /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
         UsernameParam: components["schemas"]["Username"];
+        /** @description Which page, counting from 1 (请求查询的页码); 1 when omitted. */
+        MutePageNum: number;
+        /** @description How many entries a page holds, 1 to 50 (每页显示的禁言用户的数量，取值范围为 [1,50]); 10 when omitted. */
+        MutePageSize: number;
         /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
         FriendUsername: components["schemas"]["Username"];
+        /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
+        ContactPageLimit: number;
+        /**
+         * @description The `cursor` of the previous page of contacts, unchanged, for the next one; none for the first
+         *     page (第一次调用该接口不传 cursor).
+         */
+        ContactCursor: components["schemas"]["Cursor"];
+        /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+        NeedReturnRemark: boolean;
+        /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
+        IsSendNotice: boolean;
+        /**
+         * @description Asks for one page of the block list, newest first, of this many users (1 to 50); with it the
+         *     answer carries `cursor` while more remain, and `count`. Without `pageSize` and `cursor` the
+         *     whole list comes back, as in the 2015 guide. 10 when only `cursor` is sent (the page gives no
+         *     default) (每次期望返回的黑名单用户的数量，取值范围为 [1,50]，该参数仅在分页获取时为必需).
+         */
+        BlockPageSize: number;
+        /** @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置). */
+        BlockCursor: components["schemas"]["Cursor"];
         /** @description The user to remove from the block list. Case-insensitive. */
         BlockedUsername: components["schemas"]["Username"];
         /**
@@ -942,6 +1822,11 @@ export interface components {
          *     opaque string (ids like `77225969013752296_pd7J8-20-c3104` occur), percent-encoded in the path.
          */
         MsgId: string;
+        /**
+         * @description A device's resource id, as `listUserDevices` lists it (`res`): `<device type>_<id>`, e.g.
+         *     `android_123423453246` (资源 ID 的格式为 {device type}_{resource ID}).
+         */
+        ResourceId: string;
     };
     requestBodies: never;
     headers: {
@@ -1244,6 +2129,285 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    updatePushNicknames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushNicknameBatch"];
+            };
+        };
+        responses: {
+            /** @description The nicknames set, one `{push_nickname, username}` per user, in `entities`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushNicknameResult"];
+                };
+            };
+            400: components["responses"]["InvalidPushNicknames"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listGlobalMutes: {
+        parameters: {
+            query?: {
+                /** @description Which page, counting from 1 (请求查询的页码); 1 when omitted. */
+                pageNum?: components["parameters"]["MutePageNum"];
+                /** @description How many entries a page holds, 1 to 50 (每页显示的禁言用户的数量，取值范围为 [1,50]); 10 when omitted. */
+                pageSize?: components["parameters"]["MutePageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of mutes in force, in `data.data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalMuteList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["GlobalMuteOff"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setGlobalMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalMuteRequest"];
+            };
+        };
+        responses: {
+            /** @description The mute was set (`data.result` is `ok`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalMuteSetResult"];
+                };
+            };
+            400: components["responses"]["InvalidGlobalMute"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["GlobalMuteOff"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getGlobalMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's mute state, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalMuteState"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["GlobalMuteOff"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getUserAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's attributes, in `data` (`{}` when none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAttributesResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setUserAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UserAttributes"];
+            };
+        };
+        responses: {
+            /** @description The pairs set, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAttributesResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AttributesTooLarge"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteUserAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (`data` is `true`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributesDeleted"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getUsersAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsersAttributesRequest"];
+            };
+        };
+        responses: {
+            /** @description The attributes asked for, per user, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersAttributesResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getAttributesCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes used, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributesCapacity"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     addContact: {
         parameters: {
             query?: never;
@@ -1338,9 +2502,168 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
-    listBlocks: {
+    listContactsPage: {
+        parameters: {
+            query?: {
+                /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
+                limit?: components["parameters"]["ContactPageLimit"];
+                /**
+                 * @description The `cursor` of the previous page of contacts, unchanged, for the next one; none for the first
+                 *     page (第一次调用该接口不传 cursor).
+                 */
+                cursor?: components["parameters"]["ContactCursor"];
+                /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+                needReturnRemark?: components["parameters"]["NeedReturnRemark"];
+            };
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of contacts, in `data.contacts`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            400: components["responses"]["InvalidContactPage"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setContactRemark: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
+                owner_username: components["parameters"]["OwnerUsername"];
+                /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
+                friend_username: components["parameters"]["FriendUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRemark"];
+            };
+        };
+        responses: {
+            /** @description The remark was set (`status` ok). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            400: components["responses"]["InvalidContactRemark"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: {
+                /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
+                isSendNotice?: components["parameters"]["IsSendNotice"];
+            };
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactImportRequest"];
+            };
+        };
+        responses: {
+            /** @description The names sorted by outcome, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImportResult"];
+                };
+            };
+            400: components["responses"]["InvalidContactImport"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ContactLimitReached"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    checkContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description One `{username, relation}` per name asked about, in `entities`, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckResult"];
+                };
+            };
+            400: components["responses"]["InvalidCheckRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listBlocks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Asks for one page of the block list, newest first, of this many users (1 to 50); with it the
+                 *     answer carries `cursor` while more remain, and `count`. Without `pageSize` and `cursor` the
+                 *     whole list comes back, as in the 2015 guide. 10 when only `cursor` is sent (the page gives no
+                 *     default) (每次期望返回的黑名单用户的数量，取值范围为 [1,50]，该参数仅在分页获取时为必需).
+                 */
+                pageSize?: components["parameters"]["BlockPageSize"];
+                /** @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置). */
+                cursor?: components["parameters"]["BlockCursor"];
+            };
             header?: never;
             path: {
                 /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
@@ -1350,13 +2673,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The blocked users' usernames, in `data`. */
+            /** @description The blocked users' usernames, in `data`; paged, with `cursor` while more remain. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsernameList"];
+                    "application/json": components["schemas"]["BlockPage"];
                 };
             };
             400: components["responses"]["InvalidRequest"];
@@ -1435,6 +2758,39 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    checkBlocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description One `{username, relation}` per name asked about, in `entities`, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockCheckResult"];
+                };
+            };
+            400: components["responses"]["InvalidCheckRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     getStatus: {
         parameters: {
             query?: never;
@@ -1459,6 +2815,37 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getUsersStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsersStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Each name's state, in `data`, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersStatus"];
+                };
+            };
+            400: components["responses"]["InvalidUsersStatusRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1614,6 +3001,71 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listUserDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's signed-in devices, in `data` (empty when it is offline). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDevices"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    disconnectDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user (环信ID). Case-insensitive: `JLiu` finds the user registered as `jliu`. */
+                username: components["parameters"]["UsernameParam"];
+                /**
+                 * @description A device's resource id, as `listUserDevices` lists it (`res`): `<device type>_<id>`, e.g.
+                 *     `android_123423453246` (资源 ID 的格式为 {device type}_{resource ID}).
+                 */
+                resourceId: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the device was signed out, in `data.result`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisconnectResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DeviceNotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

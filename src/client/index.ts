@@ -23,4 +23,11 @@ export { getUserToken, type UserToken, type UserTokenOptions } from './token/use
 export { isAlreadyExists } from './helpers/already-exists.ts';
 export { toUsername, type ToUsernameOptions } from './helpers/to-username.ts';
 export { REQUEST_LIMITS } from '../../generated/request-limits.js';
+export { getUsersStatus, MAX_STATUS_BATCH, type GetUsersStatusOptions, type OnlineState } from './helpers/get-users-status.ts';
+export {
+  updatePushNicknames,
+  MAX_PUSH_NICKNAME_BATCH,
+  type PushNickname,
+  type UpdatePushNicknamesOptions,
+} from './helpers/update-push-nicknames.ts';
 export type { paths, components, operations } from '../../generated/schema.js';

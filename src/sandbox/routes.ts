@@ -21,6 +21,7 @@ import { removeBlock } from './handlers/remove-block.ts';
 import { removeContact } from './handlers/remove-contact.ts';
 import { resetPassword } from './handlers/reset-password.ts';
 import { updateUser } from './handlers/update-user.ts';
+import { todayRoutes } from './routes-today.ts';
 
 /** token: the app token is required; none: no token (POST /token); registration: per app mode. */
 export type AuthMode = 'token' | 'none' | 'registration';
@@ -32,6 +33,8 @@ export interface Route {
   auth: AuthMode;
   /** Reads a JSON body (limited to 1 MiB). Bodies sent to other operations are ignored. */
   body: boolean;
+  /** The body is form-encoded, not JSON (user attributes); other media types answer 415. */
+  form?: boolean;
   handler: Handler;
 }
 
@@ -56,4 +59,5 @@ export const routes: Route[] = [
   { operationId: 'deactivateUser', method: 'POST', path: '/users/{username}/deactivate', auth: 'token', body: false, handler: deactivateUser },
   { operationId: 'activateUser', method: 'POST', path: '/users/{username}/activate', auth: 'token', body: false, handler: activateUser },
   { operationId: 'disconnectUser', method: 'GET', path: '/users/{username}/disconnect', auth: 'token', body: false, handler: disconnectUser },
+  ...todayRoutes,
 ];

@@ -10,6 +10,7 @@ import { CONTROL_PREFIX } from './control/control-routes.ts';
 import type { ControlGuard } from './control/control-guard.ts';
 import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
+import { parseForm } from './http/parse-form.ts';
 import { parseJson } from './http/parse-json.ts';
 import { readBody, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
@@ -90,7 +91,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       params,
       query,
       authorization,
-      body: raw === undefined ? undefined : parseJson(raw),
+      body: raw === undefined ? undefined : route.form ? parseForm(req, raw) : parseJson(raw),
       now,
       startedAt,
     };

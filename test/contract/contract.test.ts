@@ -7,18 +7,25 @@ import { formatViolation } from '../../src/contract/check-exchange.ts';
 import { Coverage } from '../../src/contract/coverage.ts';
 import { loadDescription } from '../../src/contract/description.ts';
 import { accountScenarios } from './scenarios/account-state.ts';
+import { blocksTodayScenarios } from './scenarios/blocks-today.ts';
+import { contactsTodayScenarios } from './scenarios/contacts-today.ts';
 import { cursorAndCorsScenarios } from './scenarios/cursors-and-cors.ts';
-import { deleteUsersScenarios } from './scenarios/delete-users.ts';
 import { deleteUsersCursorScenarios } from './scenarios/delete-users-cursor.ts';
+import { deleteUsersScenarios } from './scenarios/delete-users.ts';
+import { deviceScenarios } from './scenarios/devices.ts';
 import { errorScenarios } from './scenarios/errors.ts';
+import { globalMuteScenarios } from './scenarios/global-mute.ts';
 import { negativeCasesRun, negativeDataScenarios } from './scenarios/negative-data.ts';
+import { pushNicknameScenarios } from './scenarios/push-nicknames.ts';
 import { pushSettingsScenarios } from './scenarios/push-settings.ts';
 import { rateLimitScenarios } from './scenarios/rate-limit.ts';
 import { relationScenarios } from './scenarios/relations.ts';
 import { tokenScenarios } from './scenarios/token.ts';
 import { typedClientScenarios } from './scenarios/typed-client.ts';
+import { userAttributeScenarios } from './scenarios/user-attributes.ts';
 import { userTokenScenarios } from './scenarios/user-tokens.ts';
 import { userScenarios } from './scenarios/users.ts';
+import { usersStatusScenarios } from './scenarios/users-status.ts';
 import { Api } from './support/api.ts';
 import type { Suite, TargetKind } from './support/suite.ts';
 import { prismProxyTarget, remoteTargetFromEnv, sandboxTarget, type ContractTarget } from './support/target.ts';
@@ -32,6 +39,7 @@ const UNPROVOKABLE: Record<string, string[]> = {
   '*': ['500'], // the service's own failures (the sandbox never answers bad input with 5xx)
   listUsers: ['404'], // the seed lists 404 here, but no user is named in the path
   deleteUsers: ['404'],
+  importContacts: ['403'], // needs a user with 3,000 contacts; test/sandbox/contacts-today.test.ts provokes it
 };
 
 async function startTarget(kind: TargetKind): Promise<ContractTarget> {
@@ -64,6 +72,13 @@ describe.each(kinds)('contract against the %s', (kind) => {
   userScenarios(ref, kind);
   relationScenarios(ref);
   accountScenarios(ref, kind);
+  usersStatusScenarios(ref, kind);
+  deviceScenarios(ref, kind);
+  blocksTodayScenarios(ref, kind);
+  contactsTodayScenarios(ref, kind);
+  pushNicknameScenarios(ref, kind);
+  globalMuteScenarios(ref, kind);
+  userAttributeScenarios(ref, kind);
   errorScenarios(ref, kind);
   typedClientScenarios(ref, kind);
   userTokenScenarios(ref);

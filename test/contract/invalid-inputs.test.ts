@@ -7,7 +7,10 @@ import { bodyBreakers, parameterBreakers, sampleSeeded } from './support/invalid
 
 const description = loadDescription();
 const validators = new SchemaValidators(description);
-const withBodies = listOperations(description).filter((op) => op.operation.requestBody);
+// JSON bodies: the one form-encoded body (user attributes) is held by its own sandbox tests.
+const withBodies = listOperations(description).filter(
+  (op) => op.operation.requestBody && 'application/json' in ((op.operation.requestBody as JsonObject).content as JsonObject),
+);
 
 describe('invalid inputs generated from the request schemas', () => {
   it.each(withBodies.map((op) => [op.operationId, op] as const))('%s: every generated body is rejected by its schema', (_id, op) => {

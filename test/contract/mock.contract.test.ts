@@ -32,11 +32,9 @@ describe('contract against the Prism mock', () => {
     for (const [key, value] of Object.entries(request.options.query ?? {})) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { prefer: `code=${status}`, authorization: 'Bearer YWMtmock' };
     if (request.options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await checked.fetch(url, {
-      method: request.method,
-      headers,
-      ...(request.options.body !== undefined && { body: JSON.stringify(request.options.body) }),
-    });
+    if (request.options.rawBody !== undefined) headers['content-type'] = request.options.contentType ?? 'application/json';
+    const body = request.options.rawBody ?? (request.options.body !== undefined ? JSON.stringify(request.options.body) : undefined);
+    const response = await checked.fetch(url, { method: request.method, headers, ...(body !== undefined && { body }) });
     expect(response.status).toBe(Number(status));
     expect(checked.violations.map(formatViolation)).toEqual([]);
   });

@@ -27,11 +27,9 @@ describe('the Prism mock', () => {
       for (const [key, value] of Object.entries(request.options.query ?? {})) url.searchParams.set(key, String(value));
       const headers: Record<string, string> = { authorization: 'Bearer YWMtmock-token' };
       if (request.options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await checked.fetch(url, {
-        method: request.method,
-        headers,
-        ...(request.options.body !== undefined && { body: JSON.stringify(request.options.body) }),
-      });
+      if (request.options.rawBody !== undefined) headers['content-type'] = request.options.contentType ?? 'application/json';
+      const body = request.options.rawBody ?? (request.options.body !== undefined ? JSON.stringify(request.options.body) : undefined);
+      const response = await checked.fetch(url, { method: request.method, headers, ...(body !== undefined && { body }) });
       expect(response.status).toBe(200);
       expect(checked.violations.map(formatViolation)).toEqual([]);
     },

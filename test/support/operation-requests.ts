@@ -24,8 +24,14 @@ export function parametersOf(description: Description, op: Operation): JsonObjec
 export function firstBodyExample(description: Description, op: Operation): unknown {
   const body = op.operation.requestBody as JsonObject | undefined;
   if (!body) return undefined;
-  const media = (body.content as Record<string, JsonObject>)['application/json']!;
+  const media = Object.values(body.content as Record<string, JsonObject>)[0]!;
   return deref<JsonObject>(description, Object.values(media.examples as JsonObject)[0]).value;
+}
+
+/** The request body's media type when it is not JSON (user attributes are form-encoded). */
+export function formBody(op: Operation): boolean {
+  const body = op.operation.requestBody as JsonObject | undefined;
+  return body !== undefined && 'application/x-www-form-urlencoded' in (body.content as JsonObject);
 }
 
 /** `overrides` replaces single parameters (path or query) by name, e.g. to break one of them. */
@@ -36,6 +42,7 @@ export function requestFor(description: Description, op: Operation, values: Path
     friend_username: values.other,
     blocked_username: values.other,
     msg_id: '1121212',
+    resourceId: 'android_123423453246',
     ...overrides,
   };
   let path = op.pathTemplate;
@@ -49,7 +56,13 @@ export function requestFor(description: Description, op: Operation, values: Path
     }
   }
   const body = firstBodyExample(description, op);
+  if (body !== undefined && formBody(op)) {
+    const form = new URLSearchParams(body as Record<string, string>).toString();
+    return { method: op.method, path, options: { query, rawBody: form, contentType: 'application/x-www-form-urlencoded' } };
+  }
   return { method: op.method, path, options: { query, ...(body !== undefined && { body }) } };
 }
 
-export const namesAUser = (op: Operation) => /\{(username|owner_username)\}/.test(op.pathTemplate);
+/** Names a user in its path and documents 404 for one that does not exist (the attribute reads answer {} instead). */
+export const namesAUser = (op: Operation) =>
+  /\{(username|owner_username)\}/.test(op.pathTemplate) && Object.hasOwn(op.operation.responses as object, '404');

@@ -78,6 +78,12 @@ export const errors = {
     ),
   bodyTooLarge: (limit: number) =>
     new ApiError(413, 'request_entity_too_large', `Request body exceeds the maximum size of ${limit} bytes`, undefined, { connection: 'close' }),
+  contactLimitReached: () => new ApiError(403, 'exceed_limit', "Inviter's contact max count."),
+  globalMuteOff: () => new ApiError(403, 'forbidden_op', 'user_mute is not used for this app'),
+  muteUserNotFound: () => new ApiError(400, 'required_property_not_found', 'Entity user requires a property named username'),
+  attributesTooLarge: (limit: number) =>
+    new ApiError(403, 'FORBIDDEN', `size of metadata for this single user exceeds the user defined limit, ${limit}Bytes`),
+  forbiddenServiceOperation: () => new ApiError(403, 'forbidden_service_operation', 'Service operation not allowed'),
   rateLimited: (status: number, retryAfterSeconds: number) =>
     new ApiError(status, 'reach_limit', 'This request has reached api limit', undefined, { 'retry-after': String(retryAfterSeconds) }),
 };

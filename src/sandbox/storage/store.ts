@@ -2,6 +2,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createAppsStore } from './apps-store.ts';
 import { inTransaction, openDatabase } from './database.ts';
+import { createAttributesStore } from './attributes-store.ts';
+import { createBlockQueries } from './block-queries.ts';
+import { createContactQueries } from './contact-queries.ts';
+import { createDevicesStore } from './devices-store.ts';
+import { createGlobalMutesStore } from './global-mutes-store.ts';
 import { createMessagesStore } from './messages-store.ts';
 import { createPushSettingsStore } from './push-settings-store.ts';
 import { createRelationsStore } from './relations-store.ts';
@@ -20,6 +25,11 @@ export function createStore(path?: string, now: () => number = Date.now) {
     tokens: createTokensStore(db, now),
     userTokens: createUserTokensStore(db),
     pushSettings: createPushSettingsStore(db),
+    devices: createDevicesStore(db),
+    blockQueries: createBlockQueries(db),
+    contactQueries: createContactQueries(db),
+    globalMutes: createGlobalMutesStore(db),
+    attributes: createAttributesStore(db),
     transaction: <T>(work: () => T): T => inTransaction(db, work),
     close: () => db.close(),
   };

@@ -15,6 +15,8 @@ export interface CallOptions {
   body?: unknown;
   /** Sent as it is (for malformed JSON and oversized bodies). */
   rawBody?: string;
+  /** The body's Content-Type; application/json unless given (user attributes are form-encoded). */
+  contentType?: string;
   /** undefined: the app token; null: no Authorization header; a string: that token. */
   token?: string | null;
   /** Another app base URL (for the unknown-app case). */
@@ -100,7 +102,7 @@ export class Api {
     if (token !== null) headers.authorization = `Bearer ${token}`;
     let body: string | undefined;
     if (options.rawBody !== undefined || options.body !== undefined) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = options.contentType ?? 'application/json';
       body = options.rawBody ?? JSON.stringify(options.body);
     }
     const send = () => this.#checked.fetch(url, { method, headers, ...(body !== undefined && { body }) });

@@ -102,6 +102,8 @@ export function parameterBreakers(description: Description, parameter: JsonObjec
   } else if (s.type === 'string') {
     if (typeof s.pattern === 'string') arbitraries.push(patternBreaker.filter((v) => !new RegExp(s.pattern as string).test(v) && !v.includes('/')));
     if (typeof s.maxLength === 'number') arbitraries.push(fc.integer({ min: (s.maxLength as number) + 1, max: (s.maxLength as number) + 40 }).map((n) => 'a'.repeat(n)));
+  } else if (s.type === 'boolean') {
+    arbitraries.push(fc.constantFrom('yes', 'maybe', '2', 'null'));
   }
   return fc.oneof(...arbitraries);
 }
