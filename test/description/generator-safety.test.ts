@@ -69,4 +69,36 @@ describe('the bundle, as generators read it', () => {
     expect(identifiers.length).toBeGreaterThan(20);
     expect(identifiers.filter((name) => !/^[A-Za-z][A-Za-z0-9]*$/.test(name))).toEqual([]);
   });
+
+  it('points every link at an operation that exists', () => {
+    // Schemathesis refuses the whole stateful phase when one link names a missing operationId
+    // (a link still said `updateNickname` after the operation was renamed `updateUser`).
+    const operationIds = new Set(
+      Object.values(description.paths as Record<string, JsonObject>).flatMap((item) =>
+        Object.values(item).flatMap((op) => (op && typeof op === 'object' && 'operationId' in op ? [String(op.operationId)] : [])),
+      ),
+    );
+    const targets = strings(description).filter(({ path }) => /\/links\/[^/]+\/operationId$/.test(path));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter(({ text }) => !operationIds.has(text))).toEqual([]);
+  });
+
+  it('has no enum whose values name the same member', () => {
+    // openapi-typescript-codegen names enum members after their values: `enum: [0, 1, '0', '1']`
+    // declared `_0` and `_1` twice and did not compile. Mixed types go in a oneOf, one per type.
+    const enums: Array<{ path: string; values: unknown[] }> = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}/${i}`));
+      else if (value && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) {
+          if (key === 'enum' && Array.isArray(item)) enums.push({ path, values: item });
+          else if (key !== 'examples' && key !== 'example') walk(item, `${path}/${key}`);
+        }
+      }
+    };
+    walk(description, '#');
+    expect(enums.length).toBeGreaterThan(0);
+    const colliding = enums.filter(({ values }) => new Set(values.map((v) => String(v).toLowerCase())).size < values.length);
+    expect(colliding).toEqual([]);
+  });
 });
