@@ -482,6 +482,14 @@ export interface components {
             ttl?: components["schemas"]["TokenTtl"];
         };
         /**
+         * TokenGrant
+         * @description The body of `POST /token`: one of three grants, told apart by `grant_type`. A named schema
+         *     rather than an inline oneOf so that generators give it a stable name (`TokenGrant`) and
+         *     oapi-codegen's request-body type keeps the union's JSON encoding (with an inline oneOf it
+         *     declared a new type that lost the union's MarshalJSON and sent `{}`; docs/generators.md).
+         */
+        TokenGrant: components["schemas"]["TokenRequest"] | components["schemas"]["PasswordGrantRequest"] | components["schemas"]["InheritGrantRequest"];
+        /**
          * DurationMillis
          * Format: int64
          * @description How long the service took to answer, in milliseconds.
@@ -596,6 +604,13 @@ export interface components {
             expires_in: number;
             user: components["schemas"]["User"];
         };
+        /**
+         * IssuedToken
+         * @description The answer of `POST /token`: an app token (`TokenResponse`, for client_credentials) or a user
+         *     token (`UserTokenResponse`, for the password and inherit grants). Named, like `TokenGrant`, so
+         *     generators give the union a stable name.
+         */
+        IssuedToken: components["schemas"]["TokenResponse"] | components["schemas"]["UserTokenResponse"];
         /**
          * ResponseEnvelope
          * @description The fields the service wraps successful answers in. Not every operation returns every field;
@@ -961,7 +976,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRequest"] | components["schemas"]["PasswordGrantRequest"] | components["schemas"]["InheritGrantRequest"];
+                "application/json": components["schemas"]["TokenGrant"];
             };
         };
         responses: {
@@ -971,7 +986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["UserTokenResponse"];
+                    "application/json": components["schemas"]["IssuedToken"];
                 };
             };
             400: components["responses"]["InvalidTokenRequest"];

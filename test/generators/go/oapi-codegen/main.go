@@ -38,8 +38,8 @@ func main() {
 	// The body and the answer are oneOfs: oapi-codegen makes union types with From<Branch> to
 	// fill one and As<Branch> to read one (As does not check which branch came: the app token's
 	// answer is the one that has `application`).
-	var grant easemob.GetTokenJSONRequestBody
-	must(0, (*easemob.GetTokenJSONBody)(&grant).FromTokenRequest(easemob.TokenRequest{
+	var grant easemob.TokenGrant
+	must(0, grant.FromTokenRequest(easemob.TokenRequest{
 		GrantType:    easemob.ClientCredentials,
 		ClientId:     os.Getenv("EASEMOB_CLIENT_ID"),
 		ClientSecret: &secret,

@@ -41,9 +41,9 @@ func main() {
 
 	credentials := easemob.NewTokenRequest("client_credentials", os.Getenv("EASEMOB_CLIENT_ID"), os.Getenv("EASEMOB_CLIENT_SECRET"))
 	// The body and the answer are oneOfs: structs with one pointer per branch, filled with
-	// <Branch>AsGetTokenRequest; decoding the answer sets the one branch that matches.
-	grant := easemob.TokenRequestAsGetTokenRequest(credentials)
-	tokenAnswer, _, err := api.TokenAPI.GetToken(context.Background()).GetTokenRequest(grant).Execute()
+	// <Branch>AsTokenGrant; decoding the answer sets the one branch that matches.
+	grant := easemob.TokenRequestAsTokenGrant(credentials)
+	tokenAnswer, _, err := api.TokenAPI.GetToken(context.Background()).TokenGrant(grant).Execute()
 	appToken := must(tokenAnswer, err).TokenResponse
 	check(appToken != nil && tokenAnswer.UserTokenResponse == nil, "an app token answer")
 	token := appToken.GetAccessToken()

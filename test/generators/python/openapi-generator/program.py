@@ -11,7 +11,7 @@ from easemob_client.exceptions import ApiException
 from easemob_client.models import (
     CreateUsersRequest,
     ErrorBody,
-    GetTokenRequest,
+    TokenGrant,
     TokenRequest,
     TokenResponse,
     UserRegistration,
@@ -29,7 +29,7 @@ class OpenApiGeneratorPython:
         # The oneOf body and answer are pydantic wrappers holding `actual_instance`; the answer
         # is checked to match exactly one branch.
         grant = TokenRequest(grant_type="client_credentials", client_id=client_id, client_secret=client_secret)
-        answer = api.get_token(GetTokenRequest(grant)).actual_instance
+        answer = api.get_token(TokenGrant(grant)).actual_instance
         assert isinstance(answer, TokenResponse), answer
         return answer.access_token
 

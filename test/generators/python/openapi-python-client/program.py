@@ -1,7 +1,7 @@
 """openapi-python-client: one module per operation; `sync_detailed` gives the status and the
 answer parsed per documented status (ErrorBody for errors)."""
 
-from typing import Optional
+from typing import Optional, cast
 
 from easemob_client import AuthenticatedClient, Client
 from easemob_client.api.token import get_token
@@ -20,7 +20,11 @@ class OpenApiPythonClient:
         body = TokenRequest(grant_type="client_credentials", client_id=client_id, client_secret=client_secret)
         # The body is a Union of the three grants, the answer a Union of TokenResponse and
         # UserTokenResponse, parsed by trying each branch: isinstance picks the app token.
-        answer = get_token.sync(client=Client(base_url=base_url()), body=body)
+        # openapi-python-client asks for an AuthenticatedClient wherever an operation lists any
+        # security requirement, even beside `{}` (none): the client_credentials grant is sent
+        # without a token, so a plain Client, cast (docs/generators.md).
+        anonymous = cast(AuthenticatedClient, Client(base_url=base_url()))
+        answer = get_token.sync(client=anonymous, body=body)
         assert isinstance(answer, TokenResponse), answer
         return answer.access_token
 

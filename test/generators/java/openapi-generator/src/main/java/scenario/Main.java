@@ -9,8 +9,8 @@ import com.example.easemob.api.TokenApi;
 import com.example.easemob.api.UsersApi;
 import com.example.easemob.model.CreateUsersRequest;
 import com.example.easemob.model.ErrorBody;
-import com.example.easemob.model.GetToken200Response;
-import com.example.easemob.model.GetTokenRequest;
+import com.example.easemob.model.IssuedToken;
+import com.example.easemob.model.TokenGrant;
 import com.example.easemob.model.TokenRequest;
 import com.example.easemob.model.TokenResponse;
 import com.example.easemob.model.User;
@@ -35,7 +35,7 @@ public final class Main {
         .clientSecret(System.getenv("EASEMOB_CLIENT_SECRET"));
     // The body and the answer are oneOfs (three grants; app or user token): okhttp-gson wraps
     // each in a class holding the actual instance, and checks that exactly one branch matches.
-    GetToken200Response answer = new TokenApi(client).getToken(new GetTokenRequest(credentials));
+    IssuedToken answer = new TokenApi(client).getToken(new TokenGrant(credentials));
     check(answer.getActualInstance() instanceof TokenResponse, "an app token answer");
     String token = answer.getTokenResponse().getAccessToken();
     check(token != null && !token.isEmpty(), "an access token");
