@@ -720,11 +720,8 @@ export interface components {
          */
         UserUpdate: {
             nickname?: components["schemas"]["Nickname"];
-            /**
-             * @description Push display style (推送显示方式): 0 shows "you have a new message" only, 1 shows the message text. Sent as a number or as the string "0" or "1"; answered as a number.
-             * @enum {unknown}
-             */
-            notification_display_style?: 0 | 1 | "0" | "1";
+            /** @description Push display style (推送显示方式): 0 shows "you have a new message" only, 1 shows the message text. Sent as a number or as the string "0" or "1"; answered as a number. */
+            notification_display_style?: (0 | 1) | ("0" | "1");
             /** @description Turns do-not-disturb on or off (免打扰, legacy). */
             notification_no_disturbing?: boolean;
             notification_no_disturbing_start?: components["schemas"]["PushHour"];
