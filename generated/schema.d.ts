@@ -905,6 +905,14 @@ export interface components {
             ttl?: components["schemas"]["TokenTtl"];
         };
         /**
+         * TokenGrant
+         * @description The body of `POST /token`: one of three grants, told apart by `grant_type`. A named schema
+         *     rather than an inline oneOf so that generators give it a stable name (`TokenGrant`) and
+         *     oapi-codegen's request-body type keeps the union's JSON encoding (with an inline oneOf it
+         *     declared a new type that lost the union's MarshalJSON and sent `{}`; docs/generators.md).
+         */
+        TokenGrant: components["schemas"]["TokenRequest"] | components["schemas"]["PasswordGrantRequest"] | components["schemas"]["InheritGrantRequest"];
+        /**
          * DurationMillis
          * Format: int64
          * @description How long the service took to answer, in milliseconds.
@@ -1020,6 +1028,13 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /**
+         * IssuedToken
+         * @description The answer of `POST /token`: an app token (`TokenResponse`, for client_credentials) or a user
+         *     token (`UserTokenResponse`, for the password and inherit grants). Named, like `TokenGrant`, so
+         *     generators give the union a stable name.
+         */
+        IssuedToken: components["schemas"]["TokenResponse"] | components["schemas"]["UserTokenResponse"];
+        /**
          * ResponseEnvelope
          * @description The fields the service wraps successful answers in. Not every operation returns every field;
          *     each operation's schema says which it requires. Unknown fields may appear and must be ignored
@@ -1128,11 +1143,8 @@ export interface components {
          */
         UserUpdate: {
             nickname?: components["schemas"]["Nickname"];
-            /**
-             * @description Push display style (推送显示方式): 0 shows "you have a new message" only, 1 shows the message text. Sent as a number or as the string "0" or "1"; answered as a number.
-             * @enum {unknown}
-             */
-            notification_display_style?: 0 | 1 | "0" | "1";
+            /** @description Push display style (推送显示方式): 0 shows "you have a new message" only, 1 shows the message text. Sent as a number or as the string "0" or "1"; answered as a number. */
+            notification_display_style?: (0 | 1) | ("0" | "1");
             /** @description Turns do-not-disturb on or off (免打扰, legacy). */
             notification_no_disturbing?: boolean;
             notification_no_disturbing_start?: components["schemas"]["PushHour"];
@@ -1849,7 +1861,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRequest"] | components["schemas"]["PasswordGrantRequest"] | components["schemas"]["InheritGrantRequest"];
+                "application/json": components["schemas"]["TokenGrant"];
             };
         };
         responses: {
@@ -1859,7 +1871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["UserTokenResponse"];
+                    "application/json": components["schemas"]["IssuedToken"];
                 };
             };
             400: components["responses"]["InvalidTokenRequest"];

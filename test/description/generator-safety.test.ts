@@ -69,4 +69,41 @@ describe('the bundle, as generators read it', () => {
     expect(identifiers.length).toBeGreaterThan(20);
     expect(identifiers.filter((name) => !/^[A-Za-z][A-Za-z0-9]*$/.test(name))).toEqual([]);
   });
+
+  it('points every link at an operation that exists', () => {
+    // Schemathesis refuses the whole stateful phase when one link names a missing operationId
+    // (a link still said `updateNickname` after the operation was renamed `updateUser`).
+    const operationIds = new Set(
+      Object.values(description.paths as Record<string, JsonObject>).flatMap((item) =>
+        Object.values(item).flatMap((op) => (op && typeof op === 'object' && 'operationId' in op ? [String(op.operationId)] : [])),
+      ),
+    );
+    const targets = strings(description).filter(({ path }) => /\/links\/[^/]+\/operationId$/.test(path));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter(({ text }) => !operationIds.has(text))).toEqual([]);
+  });
+
+  it('has no enum whose values name the same member, unless x-enum-varnames names them', () => {
+    // Generators name enum members after their values: `enum: [0, 1, '0', '1']` declared `_0`
+    // twice in openapi-typescript-codegen and `NUMBER_0` twice in orval, which does not compile.
+    // `x-enum-varnames` (read by both, and by openapi-generator) gives each member its own name.
+    const enums: Array<{ path: string; values: unknown[]; names?: unknown }> = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}/${i}`));
+      else if (value && typeof value === 'object') {
+        const node = value as JsonObject;
+        if (Array.isArray(node.enum)) enums.push({ path, values: node.enum, names: node['x-enum-varnames'] });
+        for (const [key, item] of Object.entries(node)) {
+          if (key !== 'enum' && key !== 'examples' && key !== 'example') walk(item, `${path}/${key}`);
+        }
+      }
+    };
+    walk(description, '#');
+    expect(enums.length).toBeGreaterThan(0);
+    const distinct = (items: unknown[]) => new Set(items.map((v) => String(v).toLowerCase())).size === items.length;
+    const colliding = enums.filter(({ values, names }) =>
+      Array.isArray(names) ? names.length !== values.length || !distinct(names) : !distinct(values),
+    );
+    expect(colliding).toEqual([]);
+  });
 });

@@ -33,6 +33,16 @@ export function ok<R extends { status: number }>(answer: R): Extract<R, { status
   return answer as Extract<R, { status: 200 }>;
 }
 
+/**
+ * POST /token answers a oneOf (TokenResponse for client_credentials, UserTokenResponse for the
+ * user grants); each generator types it as a union, narrowed here the TypeScript way, by a
+ * property only the app token's answer has.
+ */
+export function appToken<A extends { access_token: string }>(answer: A): string {
+  if (!('application' in answer)) throw new Error(`expected an app token answer, got ${JSON.stringify(answer)}`);
+  return answer.access_token;
+}
+
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`scenario failed: ${message}`);
 }

@@ -35,13 +35,20 @@ func main() {
 	client := must(easemob.NewClientWithResponses(os.Getenv("EASEMOB_BASE_URL")))
 
 	secret := os.Getenv("EASEMOB_CLIENT_SECRET")
-	tokenAnswer := must(client.GetAppTokenWithResponse(ctx, easemob.TokenRequest{
-		GrantType:    "client_credentials",
+	// The body and the answer are oneOfs: oapi-codegen makes union types with From<Branch> to
+	// fill one and As<Branch> to read one (As does not check which branch came: the app token's
+	// answer is the one that has `application`).
+	var grant easemob.TokenGrant
+	must(0, grant.FromTokenRequest(easemob.TokenRequest{
+		GrantType:    easemob.ClientCredentials,
 		ClientId:     os.Getenv("EASEMOB_CLIENT_ID"),
 		ClientSecret: &secret,
 	}))
+	tokenAnswer := must(client.GetTokenWithResponse(ctx, grant))
 	check(tokenAnswer.JSON200 != nil, "an access token, got %d %s", tokenAnswer.StatusCode(), tokenAnswer.Body)
-	token := tokenAnswer.JSON200.AccessToken
+	appToken := must(tokenAnswer.JSON200.AsTokenResponse())
+	check(appToken.Application != (easemob.EntityUuid{}), "an app token answer, got %s", tokenAnswer.Body)
+	token := appToken.AccessToken
 	bearer := func(ctx context.Context, req *http.Request) error {
 		req.Header.Set("Authorization", "Bearer "+token)
 		return nil

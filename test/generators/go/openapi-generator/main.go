@@ -40,8 +40,13 @@ func main() {
 	api := easemob.NewAPIClient(config)
 
 	credentials := easemob.NewTokenRequest("client_credentials", os.Getenv("EASEMOB_CLIENT_ID"), os.Getenv("EASEMOB_CLIENT_SECRET"))
-	tokenAnswer, _, err := api.TokenAPI.GetAppToken(context.Background()).TokenRequest(*credentials).Execute()
-	token := must(tokenAnswer, err).GetAccessToken()
+	// The body and the answer are oneOfs: structs with one pointer per branch, filled with
+	// <Branch>AsTokenGrant; decoding the answer sets the one branch that matches.
+	grant := easemob.TokenRequestAsTokenGrant(credentials)
+	tokenAnswer, _, err := api.TokenAPI.GetToken(context.Background()).TokenGrant(grant).Execute()
+	appToken := must(tokenAnswer, err).TokenResponse
+	check(appToken != nil && tokenAnswer.UserTokenResponse == nil, "an app token answer")
+	token := appToken.GetAccessToken()
 	check(token != "", "an access token")
 	ctx := context.WithValue(context.Background(), easemob.ContextAccessToken, token)
 

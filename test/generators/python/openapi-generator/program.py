@@ -8,7 +8,14 @@ from easemob_client import ApiClient, Configuration
 from easemob_client.api.token_api import TokenApi
 from easemob_client.api.users_api import UsersApi
 from easemob_client.exceptions import ApiException
-from easemob_client.models import CreateUsersRequest, ErrorBody, TokenRequest, UserRegistration
+from easemob_client.models import (
+    CreateUsersRequest,
+    ErrorBody,
+    TokenGrant,
+    TokenRequest,
+    TokenResponse,
+    UserRegistration,
+)
 from scenario import ErrorAnswer, Page, base_url, run_scenario
 
 
@@ -19,7 +26,11 @@ def users(token: Optional[str] = None) -> UsersApi:
 class OpenApiGeneratorPython:
     def get_token(self, client_id: str, client_secret: str) -> str:
         api = TokenApi(ApiClient(Configuration(host=base_url())))
-        answer = api.get_app_token(TokenRequest(grant_type="client_credentials", client_id=client_id, client_secret=client_secret))
+        # The oneOf body and answer are pydantic wrappers holding `actual_instance`; the answer
+        # is checked to match exactly one branch.
+        grant = TokenRequest(grant_type="client_credentials", client_id=client_id, client_secret=client_secret)
+        answer = api.get_token(TokenGrant(grant)).actual_instance
+        assert isinstance(answer, TokenResponse), answer
         return answer.access_token
 
     def register(self, token: str, username: str, password: str) -> str:

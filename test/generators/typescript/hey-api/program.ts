@@ -1,20 +1,20 @@
 // @hey-api/openapi-ts: functions per operation over its fetch client; errors come back as `error`.
 import { createClient } from './generated/client/index';
-import { createUsers, getAppToken, getUser, listUsers } from './generated/sdk.gen';
+import { createUsers, getToken, getUser, listUsers } from './generated/sdk.gen';
 import type { ErrorBody } from './generated/types.gen';
-import { environment, runScenario } from './scenario';
+import { appToken, environment, runScenario } from './scenario';
 
 const client = createClient({ baseUrl: environment().baseUrl });
 const auth = (token: string) => ({ client, auth: token });
 
 await runScenario({
   async getToken(clientId, clientSecret) {
-    const { data } = await getAppToken({
+    const { data } = await getToken({
       client,
       body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
       throwOnError: true,
     });
-    return data.access_token;
+    return appToken(data);
   },
   async register(token, username, password) {
     const { data } = await createUsers({ ...auth(token), body: { username, password }, throwOnError: true });

@@ -1,13 +1,13 @@
 // oazapfts: one function per operation, answers as { status, data } unions typed per status.
-import { createUsers, defaults, getAppToken, getUser, listUsers } from './generated/api';
-import { environment, ok, runScenario } from './scenario';
+import { createUsers, defaults, getToken, getUser, listUsers } from './generated/api';
+import { appToken, environment, ok, runScenario } from './scenario';
 
 defaults.baseUrl = environment().baseUrl;
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 await runScenario({
   async getToken(clientId, clientSecret) {
-    return ok(await getAppToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).data.access_token;
+    return appToken(ok(await getToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).data);
   },
   async register(token, username, password) {
     return ok(await createUsers({ username, password }, bearer(token))).data.entities[0]!.username;

@@ -2,7 +2,7 @@
 // errors throw ApiError with the decoded body. Its return types include ErrorBody because the
 // description documents a `default` answer, so a success must be told apart (docs/generators.md).
 import { ApiError, OpenAPI, TokenService, UsersService, type ErrorBody } from './generated';
-import { environment, runScenario } from './scenario';
+import { appToken, environment, runScenario } from './scenario';
 
 OpenAPI.BASE = environment().baseUrl;
 
@@ -13,8 +13,8 @@ function success<T extends object>(answer: T | ErrorBody, field: keyof T): T {
 
 await runScenario({
   async getToken(clientId, clientSecret) {
-    const answer = await TokenService.getAppToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
-    return success(answer, 'access_token').access_token;
+    const answer = await TokenService.getToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    return appToken(success(answer, 'access_token'));
   },
   async register(token, username, password) {
     OpenAPI.TOKEN = token;

@@ -2,15 +2,15 @@
 // schemas, so a response that breaks the description fails here. Errors throw axios errors.
 import { isAxiosError } from 'axios';
 import { createApiClient } from './generated/client';
-import { environment, runScenario } from './scenario';
+import { appToken, environment, runScenario } from './scenario';
 
 const api = createApiClient(environment().baseUrl);
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 await runScenario({
   async getToken(clientId, clientSecret) {
-    const answer = await api.getAppToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
-    return answer.access_token;
+    const answer = await api.getToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    return appToken(answer);
   },
   async register(token, username, password) {
     const answer = await api.createUsers({ username, password }, { headers: bearer(token) });

@@ -1,14 +1,14 @@
 // orval (fetch client, one file): each call resolves to { data, status } typed per status, for
 // errors as well as successes.
-import { createUsers, getAppToken, getUser, listUsers } from './generated/api';
-import { ok, runScenario } from './scenario';
+import { createUsers, getToken, getUser, listUsers } from './generated/api';
+import { appToken, ok, runScenario } from './scenario';
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 await runScenario({
   async getToken(clientId, clientSecret) {
-    const answer = ok(await getAppToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }));
-    return answer.data.access_token;
+    const answer = ok(await getToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }));
+    return appToken(answer.data);
   },
   async register(token, username, password) {
     return ok(await createUsers({ username, password }, bearer(token))).data.entities[0]!.username;

@@ -1,7 +1,7 @@
 // typed-openapi: a typed client over a fetcher the caller writes (here: fetch, JSON bodies).
 // With `withResponse: true` errors come back as typed responses instead of throwing.
 import { createApiClient } from './generated/api';
-import { environment, runScenario } from './scenario';
+import { appToken, environment, runScenario } from './scenario';
 
 const api = createApiClient(
   {
@@ -19,7 +19,7 @@ const bearer = (token: string) => ({ overrides: { headers: { Authorization: `Bea
 await runScenario({
   async getToken(clientId, clientSecret) {
     const answer = await api.post('/token', { body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret } });
-    return answer.access_token;
+    return appToken(answer);
   },
   async register(token, username, password) {
     const answer = await api.post('/users', { body: { username, password }, ...bearer(token) });

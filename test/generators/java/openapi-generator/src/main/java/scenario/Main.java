@@ -9,7 +9,10 @@ import com.example.easemob.api.TokenApi;
 import com.example.easemob.api.UsersApi;
 import com.example.easemob.model.CreateUsersRequest;
 import com.example.easemob.model.ErrorBody;
+import com.example.easemob.model.IssuedToken;
+import com.example.easemob.model.TokenGrant;
 import com.example.easemob.model.TokenRequest;
+import com.example.easemob.model.TokenResponse;
 import com.example.easemob.model.User;
 import com.example.easemob.model.UserPage;
 import com.example.easemob.model.UserRegistration;
@@ -30,7 +33,11 @@ public final class Main {
         .grantType(TokenRequest.GrantTypeEnum.CLIENT_CREDENTIALS)
         .clientId(System.getenv("EASEMOB_CLIENT_ID"))
         .clientSecret(System.getenv("EASEMOB_CLIENT_SECRET"));
-    String token = new TokenApi(client).getAppToken(credentials).getAccessToken();
+    // The body and the answer are oneOfs (three grants; app or user token): okhttp-gson wraps
+    // each in a class holding the actual instance, and checks that exactly one branch matches.
+    IssuedToken answer = new TokenApi(client).getToken(new TokenGrant(credentials));
+    check(answer.getActualInstance() instanceof TokenResponse, "an app token answer");
+    String token = answer.getTokenResponse().getAccessToken();
     check(token != null && !token.isEmpty(), "an access token");
     client.setBearerToken(token);
 
