@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.(ts|js|mjs|json)$/.test(entry.name) ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? (entry.name === 'node_modules' ? [] : sourceFiles(join(dir, entry.name))) : /\.(ts|js|mjs|json)$/.test(entry.name) ? [join(dir, entry.name)] : [],
   );
 }
 

@@ -33,6 +33,8 @@ describe('the control API index', () => {
         'PUT /_sandbox/{org}/{app}/users/{username}/online',
         'POST /_sandbox/{org}/{app}/users/{username}/offline_messages',
         'PUT /_sandbox/{org}/{app}/registration',
+        'POST /_sandbox/{org}/{app}/users/{username}/devices',
+        'PUT /_sandbox/{org}/{app}/global_mute',
         'POST /_sandbox/clock',
       ]);
       expect(operations.filter((op) => op.does === '(undocumented)')).toEqual([]);

@@ -13,6 +13,11 @@ const about: Record<string, { body?: unknown; does: string }> = {
     body: { msg_id: '12', delivered: false },
     does: 'records a message sent while the user was offline; answers 201 with the count waiting',
   },
+  'POST /{org}/{app}/users/{username}/devices': {
+    body: { res: 'android_1', device_name: 'Pixel 9' },
+    does: 'signs the user in on a device (res: <device type>_<id>): online, and listed by GET /users/{username}/resources until disconnected',
+  },
+  'PUT /{org}/{app}/global_mute': { body: { enabled: true }, does: "the console's global-mute switch for the app: off, the /mutes operations answer 403 forbidden_op" },
   'PUT /{org}/{app}/registration': { body: { open: true }, does: 'open (true) or authorized (false) registration for the app' },
   'POST /clock': { body: { advance_seconds: 3600 }, does: 'moves the sandbox clock forward, e.g. to expire tokens; answers the new time' },
 };
