@@ -62,6 +62,9 @@ describe('updateUser with push settings', () => {
     ['an hour that is not a number', { notification_no_disturbing_end: 'seven' }],
     ['a nickname of the wrong type, with a good style', { nickname: 5, notification_display_style: 1 }],
     ['only unknown properties', { push_name: 'x' }],
+    // Found by Schemathesis: null was taken as "left out", so the good fields beside it were set.
+    ['a null hour beside good fields', { nickname: 'n', notification_display_style: 0, notification_no_disturbing_end: null }],
+    ['a null nickname', { nickname: null }],
   ])('answers 400 illegal_argument for %s and changes nothing', async (_name, json) => {
     const before = await entity('pat');
     expectError(await t.api('PUT', '/users/pat', { json }), 400, 'illegal_argument');

@@ -27,7 +27,9 @@ function hour(name: string, value: unknown): number {
   return n;
 }
 
-const given = (value: unknown) => value !== undefined && value !== null;
+// Only a field left out is not given: `null` is a wrong type like any other (docs/sources.md,
+// "What real clients send": wrong types are bad input), and answers 400.
+const given = (value: unknown) => value !== undefined;
 
 export function parseUserUpdate(body: unknown): UserUpdate {
   if (!isObject(body) || !FIELDS.some((field) => given(body[field]))) {
