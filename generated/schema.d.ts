@@ -1481,12 +1481,6 @@ export interface components {
             usernames: components["schemas"]["Username"][];
         };
         /**
-         * OnlineState
-         * @description A user's online state (在线状态). Named, not inline, because openapi-generator's Java (okhttp-gson) mistypes an inline enum inside the maps of an array (Map<InnerEnum, InnerEnum>) and the generated model does not compile.
-         * @enum {string}
-         */
-        OnlineState: "online" | "offline";
-        /**
          * UsersStatus
          * @description One single-key object per name asked about, `{"<username>": "online" | "offline"}`, in the
          *     order sent (数据格式为："用户 ID": "当前在线状态"). The keys are the names as sent: the service
@@ -1494,7 +1488,7 @@ export interface components {
          */
         UsersStatus: components["schemas"]["ResponseEnvelope"] & {
             data: {
-                [key: string]: components["schemas"]["OnlineState"];
+                [key: string]: string;
             }[];
         };
         /**

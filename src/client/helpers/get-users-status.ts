@@ -28,7 +28,8 @@ export async function getUsersStatus(
       ...(options.signal && { signal: options.signal }),
     });
     for (const entry of data?.data ?? []) {
-      for (const [name, state] of Object.entries(entry)) states.set(name, state);
+      // The description allows only these two values (a pattern, for the generators' sake).
+      for (const [name, state] of Object.entries(entry)) states.set(name, state === 'online' ? 'online' : 'offline');
     }
   }
   return states;
