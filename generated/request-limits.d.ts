@@ -16,4 +16,6 @@ export declare const REQUEST_LIMITS: {
   readonly "usersPerRequest": 60;
   readonly "blocksPerRequest": 50;
   readonly "usersPerPage": 100;
+  readonly "statusNamesPerRequest": 100;
+  readonly "pushNicknamesPerRequest": 50;
 };

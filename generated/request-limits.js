@@ -15,5 +15,7 @@ export const REQUEST_LIMITS = {
   },
   "usersPerRequest": 60,
   "blocksPerRequest": 50,
-  "usersPerPage": 100
+  "usersPerPage": 100,
+  "statusNamesPerRequest": 100,
+  "pushNicknamesPerRequest": 50
 };

@@ -47,6 +47,7 @@ export function requestLimits(description: Json) {
   const password = schema('Password');
   const nickname = schema('Nickname');
   const blocks = deref(description, (schema('BlockRequest').properties as Json).usernames);
+  const statusNames = deref(description, (schema('UsersStatusRequest').properties as Json).usernames);
   const pageLimit = deref(description, deref(description, ((description.components as Json).parameters as Json).PageLimit).schema);
   return {
     username: {
@@ -63,6 +64,8 @@ export function requestLimits(description: Json) {
     usersPerRequest: required<number>(schema('UserRegistrationBatch').maxItems, 'UserRegistrationBatch.maxItems', 'number'),
     blocksPerRequest: required<number>(blocks.maxItems, 'BlockRequest.usernames.maxItems', 'number'),
     usersPerPage: required<number>(pageLimit.maximum, 'PageLimit maximum', 'number'),
+    statusNamesPerRequest: required<number>(statusNames.maxItems, 'UsersStatusRequest.usernames.maxItems', 'number'),
+    pushNicknamesPerRequest: required<number>(schema('PushNicknameBatch').maxItems, 'PushNicknameBatch.maxItems', 'number'),
   };
 }
 

@@ -1,33 +1,23 @@
 // Timeouts and the caller's abort hold for the whole call, body included: a server on loopback
 // sends the headers and part of the body, then stalls.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.ts';
 import { createEasemobClient } from '../../src/client/index.ts';
 
-let server: Server;
+let server: LoopbackServer;
 let baseUrl: string;
-const sockets = new Set<Socket>();
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     request.resume();
     const status = request.url?.includes('/error') ? 400 : 200;
     response.writeHead(status, { 'content-type': 'application/json', 'content-length': '200' });
     response.write('{"action":"get","entities":['); // ... and nothing more
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/org/app`;
+  baseUrl = server.baseUrl;
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server?.close());
 
 /** How the call settled, and after how many milliseconds; 'pending' if not within `limitMs`. */
 async function settleWithin(call: Promise<unknown>, limitMs: number): Promise<{ outcome: string; ms: number }> {

@@ -1,20 +1,19 @@
 // The rate limiter against a real loopback server that injects latency: the first request of
 // every new connection arrives 100 ms late (connection set-up), every answer takes 30 ms. The
 // server counts arrivals, as the service does; no sliding second may hold more than the limit.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.ts';
 import { createEasemobClient, createRateLimiter } from '../../src/client/index.ts';
 
 const LIMIT = 10;
-let server: Server;
+let server: LoopbackServer;
 let baseUrl: string;
 const arrivals: number[] = [];
-const sockets = new Set<Socket>();
 const served = new WeakSet<Socket>();
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     request.resume();
     const cold = !served.has(request.socket);
     served.add(request.socket);
@@ -26,18 +25,10 @@ beforeAll(async () => {
       }, 30);
     }, cold ? 100 : 0);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/org/app`;
+  baseUrl = server.baseUrl;
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server?.close());
 
 function busiestSecond(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);

@@ -1,8 +1,9 @@
+import { REQUEST_LIMITS } from '../../../generated/request-limits.js';
 import { chunk } from './chunk.ts';
 import type { EasemobClient } from '../easemob-client.ts';
 
-/** The service reads at most 100 names a request (account_presence_obtain_batch.md). */
-export const MAX_STATUS_BATCH = 100;
+/** The service reads at most 100 names a request (account_presence_obtain_batch.md; from the description). */
+export const MAX_STATUS_BATCH: number = REQUEST_LIMITS.statusNamesPerRequest;
 
 export type OnlineState = 'online' | 'offline';
 
@@ -27,7 +28,7 @@ export async function getUsersStatus(
       body: { usernames: batch },
       ...(options.signal && { signal: options.signal }),
     });
-    for (const entry of data?.data ?? []) {
+    for (const entry of data.data) {
       // The description allows only these two values (a pattern, for the generators' sake).
       for (const [name, state] of Object.entries(entry)) states.set(name, state === 'online' ? 'online' : 'offline');
     }

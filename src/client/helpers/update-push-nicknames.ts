@@ -1,11 +1,12 @@
 import type { components } from '../../../generated/schema.js';
+import { REQUEST_LIMITS } from '../../../generated/request-limits.js';
 import { chunk } from './chunk.ts';
 import type { EasemobClient } from '../easemob-client.ts';
 
 export type PushNickname = components['schemas']['PushNicknameBatch'][number];
 
-/** The service takes at most 50 users a request (push_nickname_set_batch.md). */
-export const MAX_PUSH_NICKNAME_BATCH = 50;
+/** The service takes at most 50 users a request (push_nickname_set_batch.md; from the description). */
+export const MAX_PUSH_NICKNAME_BATCH: number = REQUEST_LIMITS.pushNicknamesPerRequest;
 
 export interface UpdatePushNicknamesOptions {
   signal?: AbortSignal;
