@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
     projects: [
       {
         extends: true,
