@@ -4,22 +4,23 @@ export interface RateLimiterOptions {
   /** Window length in milliseconds. */
   intervalMs: number;
   /**
-   * Shorten the hold after an answer by the fastest round trip seen (default false). Faster at
-   * long round trips (about 0.97 of the limit at 200 ms instead of 0.83), but it rests on an
-   * assumption the client cannot check: that no request reaches the server sooner after its
-   * sending than that fastest round trip allows. Connections opened and closed between bursts
-   * can break it (see bench/rate-limiter.ts), and then a second at the server sees more than
-   * the limit.
+   * Shorten the hold after an answer by most of the fastest round trip seen (default true).
+   * `false` holds every slot a whole window after its answer: a guarantee that needs no
+   * assumption about the network, at a rate of limit / (window + round trip), 0.83 of the limit
+   * at 200 ms. See createRateLimiter for the assumption the credit rests on.
    */
   roundTripCredit: boolean;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimiterOptions = { limit: 30, intervalMs: 1000, roundTripCredit: false };
+export const DEFAULT_RATE_LIMIT: RateLimiterOptions = { limit: 30, intervalMs: 1000, roundTripCredit: true };
 
 /** A granted request. Say how it ended, once: that is when its slot starts to free up. */
 export interface Slot {
-  /** The answer (its headers, any status) arrived. */
-  answered(): void;
+  /**
+   * The answer (its headers, any status) arrived. `refused`: the service said its limit was
+   * reached (429, or 503 in the 2015 guide), so the client may have sent too fast.
+   */
+  answered(refused?: boolean): void;
   /** No answer: a network error, a timeout, an abort. */
   failed(): void;
 }
@@ -38,13 +39,25 @@ export interface RateLimiter extends Readonly<Pick<RateLimiterOptions, 'limit' |
  * A limiter that holds where the service counts: at the server, by arrival time.
  *
  * The client cannot see arrivals, only when it sent a request (s) and when the answer came (r);
- * the arrival a lies between: s ≤ a ≤ r. So a slot is held from s until the answer, and then
- * one window more. A request k sent later then has s_k ≥ r_j + window ≥ a_j + window for every
- * request j still counted against it, so no window of arrivals holds more than `limit`,
- * whatever the latency and however it varies (a first wave that waited for new connections,
- * then one riding warm connections). The price is a rate of at most limit / (window + round
- * trip): 0.95 of the limit at a 50 ms round trip, 0.83 at 200 ms. `roundTripCredit` trades the
- * guarantee for speed (see its comment).
+ * the arrival a lies between: s ≤ a ≤ r. A slot is held from s until the answer, and then one
+ * window more, less a credit c. Take a request j answered at r_j and a request k granted after
+ * its slot freed: s_k ≥ r_j + window − c. Since a_j = r_j − (the server's work on j) − (j's way
+ * back) and a_k ≥ s_k + (k's way out), a_k − a_j ≥ window − c + back_j + out_k. So no window of
+ * arrivals holds more than `limit` as long as c ≤ back_j + out_k for every such pair.
+ *
+ * - Without credit (c = 0) that holds whatever the latency, but the rate is at most
+ *   limit / (window + round trip): 0.95 of the limit at 50 ms, 0.83 at 200 ms. No limiter that
+ *   knows only s and r can do better with a guarantee: the server may count a request at any
+ *   moment between them.
+ * - With credit (the default), c = 0.9 × the fastest round trip seen − 10 ms. Network delays
+ *   have floors (distance, routing), and the fastest round trip is at least the two floors added
+ *   up, so c stays below back_j + out_k unless one leg is faster than its floor by more than 10%
+ *   of the round trip and 10 ms. Only requests sent after an earlier answer count (the first
+ *   wave's include connection set-up, which would inflate the estimate), and the credit starts
+ *   once `limit` of them were seen. About 0.97 of the limit at 200 ms.
+ * - If the service refuses anyway (429/503), the credit goes and is earned again from
+ *   round trips seen after that: the limiter falls back to the guarantee when the assumption
+ *   seems not to hold (or another process shares the IP's limit).
  *
  * Failures (no answer: network error, timeout, abort) free their slot a full window after
  * they are known: the request may still have reached the server. Waiters are served in ticket
@@ -62,10 +75,12 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   let held: number[] = [];
   let head = 0;
   // roundTripCredit: the fastest round trip of requests sent after an earlier answer (the very
-  // first ones may all include connection set-up), trusted once 2 × limit of them were seen.
+  // first ones may all include connection set-up), trusted once `limit` of them were seen.
+  // `era` counts the first answer and every refusal since: a round trip counts only if its
+  // request was granted in the current era, after it began.
   let fastestRoundTrip = Infinity;
   let roundTripsSeen = 0;
-  let firstAnswerAt: number | undefined;
+  let era = 0;
   const queue: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -86,27 +101,32 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   }
 
   function credit(): number {
-    if (!roundTripCredit || roundTripsSeen < 2 * limit) return 0;
+    if (!roundTripCredit || roundTripsSeen < limit) return 0;
     return Math.min(intervalMs, Math.max(0, fastestRoundTrip * 0.9 - 10));
   }
 
   // Plain fields rather than #private ones: one of these is made per request.
   class GrantedSlot implements Slot {
     private readonly grantedAt: number;
-    private readonly afterAnAnswer: boolean;
+    private readonly era: number;
     private ended = false;
 
     constructor(t: number) {
       inFlight++;
       this.grantedAt = t;
-      this.afterAnAnswer = firstAnswerAt !== undefined;
+      this.era = era;
     }
 
-    answered(): void {
+    answered(refused = false): void {
       if (this.end()) return;
       const t = now();
-      firstAnswerAt ??= t;
-      if (this.afterAnAnswer) {
+      if (refused) {
+        fastestRoundTrip = Infinity;
+        roundTripsSeen = 0;
+        era++;
+      } else if (era === 0) {
+        era = 1;
+      } else if (this.era === era) {
         fastestRoundTrip = Math.min(fastestRoundTrip, t - this.grantedAt);
         roundTripsSeen++;
       }
