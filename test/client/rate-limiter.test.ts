@@ -159,26 +159,31 @@ describe('rate limiter', () => {
       return at;
     }
 
-    it('is earned from round trips of requests sent after an answer, and shortens the hold by 0.9 of the fastest less 10 ms', async () => {
+    it('is earned from 2 × limit round trips of requests sent after an answer, and shortens the hold by 0.9 of the fastest less 10 ms', async () => {
       vi.useFakeTimers({ now: 0 });
       const limiter = createRateLimiter({ limit: 1, intervalMs: 1000 });
       const first = await sendOne(limiter, 0, 300); // sent before any answer: does not count
-      const second = await sendOne(limiter, 1, 200); // no credit yet: the whole hold
+      const second = await sendOne(limiter, 1, 250); // no credit yet: the whole hold
       expect(second - first).toBe(300 + HOLD);
-      const third = await sendOne(limiter, 2, 200); // one round trip (limit 1) seen: credit 0.9 × 200 − 10
-      expect(third - second).toBe(200 + HOLD - 170);
+      const third = await sendOne(limiter, 2, 200); // one round trip seen: still none
+      expect(third - second).toBe(250 + HOLD);
+      const fourth = await sendOne(limiter, 3, 300); // two (2 × limit 1): the fastest, 200 ms, gives 0.9 × 200 − 10
+      expect(fourth - third).toBe(200 + HOLD - 170);
+      const fifth = await sendOne(limiter, 4, 300); // still the fastest seen, not the last
+      expect(fifth - fourth).toBe(300 + HOLD - 170);
     });
 
     it('is withdrawn when the service refuses (429/503), and earned again only from requests sent after that', async () => {
       vi.useFakeTimers({ now: 0 });
       const limiter = createRateLimiter({ limit: 1, intervalMs: 1000 });
-      await sendOne(limiter, 0, 100);
-      await sendOne(limiter, 1, 100);
-      const refusedAt = await sendOne(limiter, 2, 100, true); // granted with credit; refused
-      const afterRefusal = await sendOne(limiter, 3, 100);
+      for (let i = 0; i < 3; i++) await sendOne(limiter, i, 100);
+      const refusedAt = await sendOne(limiter, 3, 100, true); // granted with credit; refused
+      const afterRefusal = await sendOne(limiter, 4, 100);
       expect(afterRefusal - refusedAt).toBe(100 + HOLD);
-      const earnedAgain = await sendOne(limiter, 4, 100);
-      expect(earnedAgain - afterRefusal).toBe(100 + HOLD - 80);
+      const second = await sendOne(limiter, 5, 100);
+      expect(second - afterRefusal).toBe(100 + HOLD);
+      const earnedAgain = await sendOne(limiter, 6, 100);
+      expect(earnedAgain - second).toBe(100 + HOLD - 80);
     });
 
     it('is never given with roundTripCredit false', async () => {

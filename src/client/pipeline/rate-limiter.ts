@@ -54,7 +54,7 @@ export interface RateLimiter extends Readonly<Pick<RateLimiterOptions, 'limit' |
  *   up, so c stays below back_j + out_k unless one leg is faster than its floor by more than 10%
  *   of the round trip and 10 ms. Only requests sent after an earlier answer count (the first
  *   wave's include connection set-up, which would inflate the estimate), and the credit starts
- *   once `limit` of them were seen. About 0.97 of the limit at 200 ms.
+ *   once 2 × `limit` of them were seen. About 0.97 of the limit at a steady 200 ms.
  * - If the service refuses anyway (429/503), the credit goes and is earned again from
  *   round trips seen after that: the limiter falls back to the guarantee when the assumption
  *   seems not to hold (or another process shares the IP's limit).
@@ -75,7 +75,8 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   let held: number[] = [];
   let head = 0;
   // roundTripCredit: the fastest round trip of requests sent after an earlier answer (the very
-  // first ones may all include connection set-up), trusted once `limit` of them were seen.
+  // first ones may all include connection set-up), trusted once 2 × limit of them were seen: two
+  // windows' worth, so that one burst that all went over new connections cannot set it alone.
   // `era` counts the first answer and every refusal since: a round trip counts only if its
   // request was granted in the current era, after it began.
   let fastestRoundTrip = Infinity;
@@ -101,7 +102,7 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   }
 
   function credit(): number {
-    if (!roundTripCredit || roundTripsSeen < limit) return 0;
+    if (!roundTripCredit || roundTripsSeen < 2 * limit) return 0;
     return Math.min(intervalMs, Math.max(0, fastestRoundTrip * 0.9 - 10));
   }
 
