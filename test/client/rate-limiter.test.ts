@@ -189,7 +189,7 @@ describe('rate limiter', () => {
     it('is never given with roundTripCredit false', async () => {
       vi.useFakeTimers({ now: 0 });
       const limiter = createRateLimiter({ limit: 1, intervalMs: 1000, roundTripCredit: false });
-      const times = [];
+      const times: number[] = [];
       for (let i = 0; i < 4; i++) times.push(await sendOne(limiter, i, 200));
       expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([200 + HOLD, 200 + HOLD, 200 + HOLD]);
     });
