@@ -2,8 +2,8 @@
 // every request that leaves 127.0.0.1 is blocked, and the page must still load its script,
 // hydrate, and show every operation.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDescription } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
@@ -30,6 +30,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * Redoc hydrates the pre-rendered HTML with React: the container is marked once its script ran.
+ * Without the inlined script (a CDN load, blocked here) this never happens. The script is
+ * unpacked first (scripts/docs-page.ts), which can end after the page's load event.
+ */
+async function hydrated(tab: Page): Promise<void> {
+  await tab.waitForFunction(() => {
+    const root = document.getElementById('redoc');
+    return !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+  }, undefined, { timeout: 20_000 });
+}
+
 describe('the offline docs page', () => {
   it('is built with telemetry off (redocly.yaml): it reports nothing anywhere', () => {
     const options = /const __redoc_options = (\{.*\});/.exec(readFileSync(page, 'utf8'))?.[1];
@@ -50,12 +62,7 @@ describe('the offline docs page', () => {
     tab.on('pageerror', (error) => pageErrors.push(error.message));
     await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
 
-    // Redoc hydrates the pre-rendered HTML with React: the container is marked once its
-    // script ran. Without the inlined script (a CDN load, blocked here) this never happens.
-    await tab.waitForFunction(() => {
-      const root = document.getElementById('redoc');
-      return !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
-    }, undefined, { timeout: 20_000 });
+    await hydrated(tab);
 
     // Redoc 3 lists a tag's operations in the sidebar when the reader opens the tag: its
     // script's work, not the pre-rendered HTML. Open each tag and collect the summaries shown.
@@ -75,12 +82,34 @@ describe('the offline docs page', () => {
     await context.close();
   });
 
+  it('works opened from disk (file://), its packed Redoc script unpacked and run with nothing fetched', async () => {
+    const context = await browser.newContext();
+    const fetched: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      fetched.push(url);
+      return route.abort('internetdisconnected');
+    });
+    const tab = await context.newPage();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await hydrated(tab);
+    await tab.getByText(tags[0]!, { exact: true }).first().click();
+    expect(await tab.getByText(summaries[0]!, { exact: true }).first().isVisible()).toBe(true);
+    expect(fetched).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('shows, in a screenshot taken offline, an operation with its Chinese text, whole URIs, its examples, and no dangling attribution', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected')));
     const tab = await context.newPage();
     tab.setDefaultTimeout(8_000);
     await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await hydrated(tab);
     await tab.getByText('Contacts', { exact: true }).first().click();
     const operation = String(listOperations(description).find((op) => op.operationId === 'addContact')!.operation.summary);
     await tab.getByText(operation, { exact: true }).first().click();
