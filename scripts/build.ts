@@ -105,7 +105,8 @@ function buildDocs(): void {
   // Redoc's script is most of the page: shipped gzip-packed (scripts/docs-page.ts).
   const html = packRedocScript(readFileSync(page, 'utf8'), redocStandaloneScript());
   writeFileSync(page, html);
-  console.log(`docs page: ${page}, ${formatWeight(pageWeight(html))}`);
+  // On stderr, like the tools' own reports: `npm pack --json` keeps stdout for its JSON.
+  console.error(`docs page: ${page}, ${formatWeight(pageWeight(html))}`);
 }
 
 function buildPackage(): void {
