@@ -1,6 +1,7 @@
 // The docs page (dist/docs/index.html, built by `npm run docs`) must work with no network:
 // every request that leaves 127.0.0.1 is blocked, and the page must still load its script,
 // hydrate, and show every operation.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -17,11 +18,25 @@ const description = loadDescription();
 const summaries = listOperations(description).map((op) => String(op.operation.summary));
 const tags = (description.tags as Array<{ name: string }>).map((tag) => tag.name);
 
+/**
+ * The machine's CJK fonts, as fontconfig lists them. CI installs one (.ci/run, fonts-wqy-microhei)
+ * and so always expects glyphs; a machine with none can only show boxes, whatever the page does.
+ */
+function cjkFonts(): string[] {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+const expectGlyphs = process.env.CI === 'true' || cjkFonts().length > 0;
+
 let browser: Browser;
 let server: RunningServer;
 
 beforeAll(async () => {
   if (!existsSync(page)) throw new Error('dist/docs/index.html is missing: run `npm run docs` first');
+  if (!expectGlyphs) console.warn('docs page: no CJK font on this machine (fc-list :lang=zh), so the glyph test does not run: Chinese can only be drawn as boxes here');
   server = await serveFile(page);
   browser = await launchChromium();
 });
@@ -100,6 +115,36 @@ describe('the offline docs page', () => {
     expect(await tab.getByText(summaries[0]!, { exact: true }).first().isVisible()).toBe(true);
     expect(fetched).toEqual([]);
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it.runIf(expectGlyphs)('draws the Chinese text with glyphs, not boxes, where the machine has a CJK font', async () => {
+    const context = await browser.newContext();
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected')));
+    const tab = await context.newPage();
+    await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await hydrated(tab);
+    const chinese = tab.getByText(/用户/).first();
+    const text = ((await chinese.textContent()) ?? '').replace(/[^\u4e00-\u9fff]/g, '');
+    console.log(`CJK fonts: ${cjkFonts().join('; ') || 'none listed'}; drawing ${text.slice(0, 6)}`);
+    // Drawn in the element's own font: a missing glyph is drawn as the same box for every
+    // character, and as the box of a code point no font has (a private-use one).
+    const drawn = await chinese.evaluate((element, characters) => {
+      const style = getComputedStyle(element);
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 48;
+      const pen = canvas.getContext('2d')!;
+      const draw = (character: string): string => {
+        pen.clearRect(0, 0, 48, 48);
+        pen.font = `32px ${style.fontFamily}`;
+        pen.fillText(character, 4, 36);
+        return Array.from(pen.getImageData(0, 0, 48, 48).data).join();
+      };
+      const box = draw('\ue000');
+      return characters.map((character) => ({ character, isBox: draw(character) === box }));
+    }, [...new Set(text)].slice(0, 6));
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    expect(drawn.filter((c) => c.isBox)).toEqual([]);
     await context.close();
   });
 
