@@ -106,7 +106,7 @@ function buildDocs(): void {
   const html = packRedocScript(readFileSync(page, 'utf8'), redocStandaloneScript());
   writeFileSync(page, html);
   // On stderr, like the tools' own reports: `npm pack --json` keeps stdout for its JSON.
-  console.error(`docs page: ${page}, ${formatWeight(pageWeight(html))}`);
+  console.error(`docs page: ${page} with Redoc's script packed, ${formatWeight(pageWeight(html))}`);
 }
 
 function buildPackage(): void {
