@@ -1,7 +1,7 @@
 // The package as other teams get it: packed, installed into a fresh project in the temp folder,
 // and used there: the client type-checked by their tsc and run against the Prism mock; the
-// sandbox run with `npx easemob-sandbox` and started from a vitest globalSetup (the example in
-// docs/sandbox.md), both called through the client. npm installs the tarball and its
+// sandbox run with `npx easemob-sandbox` and started from a vitest globalSetup and from a Jest
+// globalSetup (the examples in docs/sandbox.md, as written), all called through the client. npm installs the tarball and its
 // dependencies from its cache (--prefer-offline): nothing beyond the npm registry is reached.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -214,6 +214,40 @@ test('registers and finds a user on the sandbox', async () => {
     const { stdout } = await run(join(consumer, 'node_modules/.bin/vitest'), ['run'], { cwd: consumer, env: { ...process.env, PATH, CI: 'true' } });
     // eslint-disable-next-line no-control-regex
     expect(stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+1 passed \(1\)/);
+  });
+
+  it("starts the sandbox from a Jest globalSetup, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
+    // The example's files, each under its `// <file name>` line, and the opening of a test.
+    const doc = readFileSync(join(projectRoot, 'docs/sandbox.md'), 'utf8');
+    const [files, inTest] = [...doc.matchAll(/```js\n(\/\/ jest\.config\.mjs\n[\s\S]*?|\/\/ in a test \(users\.test\.mjs\)[\s\S]*?)```/g)].map((m) => m[1]!);
+    const written = [...files!.matchAll(/^\/\/ ([\w.-]+\.mjs)\n([\s\S]*?)(?=^\/\/ [\w.-]+\.mjs\n|(?![\s\S]))/gm)].map((m) => [m[1]!, m[2]!] as const);
+    expect(written.map(([name]) => name)).toEqual(['jest.config.mjs', 'easemob-sandbox.setup.mjs', 'easemob-sandbox.teardown.mjs']);
+    for (const [name, code] of written) await writeFile(join(consumer, name), code);
+    expect(inTest).toContain('NODE_OPTIONS=--experimental-vm-modules npx jest');
+    await writeFile(
+      join(consumer, 'users.test.mjs'),
+      `${inTest}
+test('registers and finds a user on the sandbox', async () => {
+  await easemob.POST('/users', { body: { username: 'pk_jest', password: 'p4ssw0rd' } });
+  const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_JEST' } } });
+  expect(data.entities[0].username).toBe('pk_jest');
+});
+`,
+    );
+    // Jest is this repository's (a pinned dev dependency), run on the consumer project as its
+    // root with the documented NODE_OPTIONS; the sandbox and the client come from the tarball
+    // the consumer installed. The Node 24 of this repository first on PATH (node:sqlite).
+    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+    const jest = await run(bin('jest'), ['--rootDir', consumer, '--config', join(consumer, 'jest.config.mjs'), '--ci', '--testMatch', '**/users.test.mjs'], {
+      cwd: consumer,
+      env: { ...process.env, PATH, CI: 'true', NODE_OPTIONS: '--experimental-vm-modules' },
+    }).catch((error: { stdout: string; stderr: string }) => {
+      throw new Error(`jest failed:\n${error.stdout}\n${error.stderr}`);
+    });
+    // Jest reports on stderr.
+    expect(jest.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
+    // The teardown closed the sandbox: Jest ended without being forced, and nothing listens.
+    expect(jest.stderr).not.toMatch(/did not exit|open handle/i);
   });
 
   it('holds a team\'s exchanges against the description with easemob-user-api/contract', { timeout: 60_000 }, async () => {

@@ -1,9 +1,10 @@
 // The docs page (dist/docs/index.html, built by `npm run docs`) must work with no network:
 // every request that leaves 127.0.0.1 is blocked, and the page must still load its script,
 // hydrate, and show every operation.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDescription } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
@@ -17,11 +18,25 @@ const description = loadDescription();
 const summaries = listOperations(description).map((op) => String(op.operation.summary));
 const tags = (description.tags as Array<{ name: string }>).map((tag) => tag.name);
 
+/**
+ * The machine's CJK fonts, as fontconfig lists them. CI installs one (.ci/run, fonts-wqy-microhei)
+ * and so always expects glyphs; a machine with none can only show boxes, whatever the page does.
+ */
+function cjkFonts(): string[] {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+const expectGlyphs = process.env.CI === 'true' || cjkFonts().length > 0;
+
 let browser: Browser;
 let server: RunningServer;
 
 beforeAll(async () => {
   if (!existsSync(page)) throw new Error('dist/docs/index.html is missing: run `npm run docs` first');
+  if (!expectGlyphs) console.warn('docs page: no CJK font on this machine (fc-list :lang=zh), so the glyph test does not run: Chinese can only be drawn as boxes here');
   server = await serveFile(page);
   browser = await launchChromium();
 });
@@ -29,6 +44,18 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/**
+ * Redoc hydrates the pre-rendered HTML with React: the container is marked once its script ran.
+ * Without the inlined script (a CDN load, blocked here) this never happens. The script is
+ * unpacked first (scripts/docs-page.ts), which can end after the page's load event.
+ */
+async function hydrated(tab: Page): Promise<void> {
+  await tab.waitForFunction(() => {
+    const root = document.getElementById('redoc');
+    return !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+  }, undefined, { timeout: 20_000 });
+}
 
 describe('the offline docs page', () => {
   it('is built with telemetry off (redocly.yaml): it reports nothing anywhere', () => {
@@ -50,12 +77,7 @@ describe('the offline docs page', () => {
     tab.on('pageerror', (error) => pageErrors.push(error.message));
     await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
 
-    // Redoc hydrates the pre-rendered HTML with React: the container is marked once its
-    // script ran. Without the inlined script (a CDN load, blocked here) this never happens.
-    await tab.waitForFunction(() => {
-      const root = document.getElementById('redoc');
-      return !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
-    }, undefined, { timeout: 20_000 });
+    await hydrated(tab);
 
     // Redoc 3 lists a tag's operations in the sidebar when the reader opens the tag: its
     // script's work, not the pre-rendered HTML. Open each tag and collect the summaries shown.
@@ -75,12 +97,64 @@ describe('the offline docs page', () => {
     await context.close();
   });
 
+  it('works opened from disk (file://), its packed Redoc script unpacked and run with nothing fetched', async () => {
+    const context = await browser.newContext();
+    const fetched: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      fetched.push(url);
+      return route.abort('internetdisconnected');
+    });
+    const tab = await context.newPage();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await hydrated(tab);
+    await tab.getByText(tags[0]!, { exact: true }).first().click();
+    expect(await tab.getByText(summaries[0]!, { exact: true }).first().isVisible()).toBe(true);
+    expect(fetched).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it.runIf(expectGlyphs)('draws the Chinese text with glyphs, not boxes, where the machine has a CJK font', async () => {
+    const context = await browser.newContext();
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected')));
+    const tab = await context.newPage();
+    await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await hydrated(tab);
+    const chinese = tab.getByText(/用户/).first();
+    const text = ((await chinese.textContent()) ?? '').replace(/[^\u4e00-\u9fff]/g, '');
+    console.log(`CJK fonts: ${cjkFonts().join('; ') || 'none listed'}; drawing ${text.slice(0, 6)}`);
+    // Drawn in the element's own font: a missing glyph is drawn as the same box for every
+    // character, and as the box of a code point no font has (a private-use one).
+    const drawn = await chinese.evaluate((element, characters) => {
+      const style = getComputedStyle(element);
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 48;
+      const pen = canvas.getContext('2d')!;
+      const draw = (character: string): string => {
+        pen.clearRect(0, 0, 48, 48);
+        pen.font = `32px ${style.fontFamily}`;
+        pen.fillText(character, 4, 36);
+        return Array.from(pen.getImageData(0, 0, 48, 48).data).join();
+      };
+      const box = draw('\ue000');
+      return characters.map((character) => ({ character, isBox: draw(character) === box }));
+    }, [...new Set(text)].slice(0, 6));
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    expect(drawn.filter((c) => c.isBox)).toEqual([]);
+    await context.close();
+  });
+
   it('shows, in a screenshot taken offline, an operation with its Chinese text, whole URIs, its examples, and no dangling attribution', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected')));
     const tab = await context.newPage();
     tab.setDefaultTimeout(8_000);
     await tab.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await hydrated(tab);
     await tab.getByText('Contacts', { exact: true }).first().click();
     const operation = String(listOperations(description).find((op) => op.operationId === 'addContact')!.operation.summary);
     await tab.getByText(operation, { exact: true }).first().click();

@@ -5,7 +5,7 @@
 //      unpacked into the temp folder on first use; it downloads nothing at run time);
 //   3. a system Chrome or Chromium where one is installed (Debian's chromium, macOS apps).
 // Test tools' own browser downloads (`playwright install`) fail on the CI machine, so none is used.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,6 +58,10 @@ export async function launchChromium(): Promise<Browser> {
   const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
   const unpackTo = join(tmpdir(), `easemob-user-api-chromium-${version}`);
   mkdirSync(unpackTo, { recursive: true });
+  // Its fontconfig reads only its own folders (made for AWS Lambda), so the machine's fonts are
+  // invisible to it: a page's Chinese shows as boxes even where a CJK font is installed. A real
+  // browser sees the system's fonts; so does this one, through a fonts.conf of its own.
+  process.env.FONTCONFIG_PATH ??= systemFontsConfig(join(unpackTo, 'fontconfig'), join(unpackTo, 'fonts'));
   const savedTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = unpackTo;
   try {
@@ -73,4 +77,15 @@ export async function launchChromium(): Promise<Browser> {
     if (savedTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTmpdir;
   }
+}
+
+/** A fontconfig folder whose fonts.conf lists the machine's font folders and the package's own. */
+function systemFontsConfig(dir: string, packagedFonts: string): string {
+  mkdirSync(dir, { recursive: true });
+  const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', join(process.env.HOME ?? '/nonexistent', '.fonts'), packagedFonts, '/tmp/fonts'];
+  writeFileSync(
+    join(dir, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return dir;
 }
