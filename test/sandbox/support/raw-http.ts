@@ -20,7 +20,12 @@ export interface RawExchange {
   text: string;
 }
 
-/** `head`: the answers are to HEAD requests, so they carry no body whatever their Content-Length. */
+/**
+ * `head`: the requests were HEAD requests, so their answers carry no body whatever their
+ * Content-Length. Stray bytes after them may still be answered as a request of their own (a 400
+ * or a 408 with its JSON body), so an answer followed by more than a next status line keeps its
+ * body.
+ */
 export function parseResponses(bytes: Buffer, headOnly = false): { responses: RawResponse[]; leftover: string } {
   const responses: RawResponse[] = [];
   let at = 0;
@@ -35,7 +40,9 @@ export function parseResponses(bytes: Buffer, headOnly = false): { responses: Ra
       const colon = line.indexOf(':');
       if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
-    const length = headOnly ? 0 : Number(headers['content-length'] ?? 0);
+    const rest = bytes.subarray(end + 4);
+    const bodiless = headOnly && (rest.length === 0 || rest.subarray(0, 5).toString('latin1') === 'HTTP/');
+    const length = bodiless ? 0 : Number(headers['content-length'] ?? 0);
     const body = bytes.subarray(end + 4, end + 4 + length).toString('utf8');
     if (body.length < length && Buffer.byteLength(body) < length) break;
     let json: unknown;
