@@ -74,9 +74,11 @@ function wrongShapeProxy(upstream: Sandbox): Promise<{ server: Server; origin: s
     } catch {
       // not JSON: passed on as it is
     }
-    const out = new Headers(answer.headers);
-    for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'connection']) out.delete(name);
-    res.writeHead(answer.status, Object.fromEntries(out));
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)) out[name] = value;
+    });
+    res.writeHead(answer.status, out);
     res.end(text);
   });
   return new Promise((resolve) =>
