@@ -24,14 +24,23 @@ interface Outcome {
 }
 
 /** The command with these arguments and EASEMOB_* variables only (none from the machine). */
-function runContract(args: string[], easemob: Record<string, string> = {}): Promise<Outcome> {
+function startContract(args: string[], easemob: Record<string, string> = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EASEMOB_')));
   const child = spawn(NODE, [COMMAND, ...args], { env: { ...env, ...easemob }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const outcome: Outcome = { code: null, stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (outcome.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (outcome.stderr += chunk.toString()));
+  const done = new Promise<Outcome>((resolve) => child.on('close', (code) => resolve({ ...outcome, code })));
+  return { child, outcome, done };
+}
+
+const runContract = (args: string[], easemob: Record<string, string> = {}) => startContract(args, easemob).done;
+
+/** A local server that is no sandbox (it answers 404 to everything), for choices made before any call. */
+async function notASandbox(): Promise<{ baseUrl: string; close(): void }> {
+  const server = createServer((_req, res) => res.writeHead(404).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/o/a`, close: () => server.close() };
 }
 
 const envFor = (sandbox: Sandbox, baseUrl = sandbox.apps[0]!.baseUrl) => ({
@@ -106,6 +115,20 @@ describe('easemob-contract against a sandbox on a free loopback port', () => {
     expect(run.stdout).toContain('Violations of the description: none');
     expect(run.stdout).toContain(`PASSED: ${expected.length} of ${expected.length} scenarios passed, 0 violations`);
     expect(run.stdout).not.toContain(sandbox.apps[0]!.clientSecret);
+    expect(await usernames(sandbox)).toEqual([]);
+  });
+
+  it('stops after the scenario in progress on Ctrl-C, and still deletes the users of its run', { timeout: 60_000 }, async () => {
+    const run = startContract(['--rate', 'off'], envFor(sandbox));
+    const deadline = Date.now() + 30_000;
+    while ((run.outcome.stdout.match(/^ {2}✓ /gm) ?? []).length < 5) {
+      if (run.outcome.code !== null || Date.now() > deadline) throw new Error(`no scenario passed:\n${run.outcome.stdout}${run.outcome.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    run.child.kill('SIGINT');
+    const { code, stdout } = await run.done;
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^stopped after \d+ of \d+ scenarios$/m);
     expect(await usernames(sandbox)).toEqual([]);
   });
 
@@ -194,11 +217,28 @@ describe('easemob-contract usage', () => {
   });
 
   it('--rate off against a server that is not a sandbox is refused', async () => {
-    const server = createServer((_req, res) => res.writeHead(404).end());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await notASandbox();
     try {
-      const run = await runContract(['--base-url', `http://127.0.0.1:${(server.address() as AddressInfo).port}/o/a`, '--rate', 'off', ...credentials]);
+      const run = await runContract(['--base-url', server.baseUrl, '--rate', 'off', ...credentials]);
       expect([run.code, run.stderr.trim()]).toEqual([2, 'easemob-contract: --rate off is only for a sandbox: a service has a rate limit to respect (see easemob-contract --help)']);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('--list: a target that is not a sandbox gets what is safe on a real service; DELETE /users?limit= only with --destructive', async () => {
+    const server = await notASandbox();
+    try {
+      const listed = async (...extra: string[]) => {
+        const run = await runContract(['--base-url', server.baseUrl, '--list', ...extra, ...credentials]);
+        expect(run.code).toBe(0);
+        return run.stdout.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.slice(2));
+      };
+      const safe = await listed();
+      expect(safe).toEqual(contractScenarios('remote', { destructive: false }).map((s) => s.name));
+      expect(safe.filter((name) => name.startsWith('deleteUsers: deletes') || name.includes('over 1 MiB'))).toEqual([]);
+      expect(await listed('--destructive')).toEqual(contractScenarios('remote', { destructive: true }).map((s) => s.name));
+      expect((await listed('--destructive')).length).toBeGreaterThan(safe.length);
     } finally {
       server.close();
     }

@@ -23,7 +23,10 @@ export function createReport(write: (text: string) => void, secrets: () => Itera
     line,
     scenario(result) {
       line(`  ${result.passed ? '✓' : '✗'} ${result.name} (${Math.round(result.ms)} ms)`);
-      if (result.error) for (const text of result.error.split('\n').slice(0, 12)) line(`      ${text}`);
+      // What failed, in short: an assertion may quote a whole answer.
+      const quoted = (result.error ?? '').split('\n').filter(Boolean);
+      for (const text of quoted.slice(0, 12)) line(`      ${text.length > 400 ? `${text.slice(0, 400)}…` : text}`);
+      if (quoted.length > 12) line(`      … ${quoted.length - 12} more lines`);
     },
     verdict(suite, results, findings, judgeCoverage) {
       const failed = results.filter((r) => !r.passed);
