@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEasemobClient, listAllUsers } from '../../src/client/index.ts';
+import { createReport } from '../../src/cli/contract/report.ts';
 import { contractScenarios } from '../../src/contract/scenarios/index.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { projectRoot } from '../support/servers.ts';
@@ -251,5 +252,21 @@ describe('easemob-contract usage', () => {
     for (const flag of ['--base-url', '--org', '--app', '--client-id', '--client-secret', '--live', '--destructive', '--rate', '--only', 'EASEMOB_BASE_URL']) {
       expect(run.stdout).toContain(flag);
     }
+  });
+});
+
+describe("easemob-contract's report", () => {
+  it('hides the client secret and every token of a long run, also in a quote cut short', () => {
+    const secret = 'YXA6client-secret-of-the-app';
+    const tokens = Array.from({ length: 60 }, (_, i) => `YWMt-token-number-${i}-of-the-run`);
+    let printed = '';
+    const report = createReport((text) => (printed += text), () => [secret, ...tokens]);
+    const quote = `expected '{"echo":"${secret}","access_token":"${tokens[0]}"}' not to contain '${secret}' and ${tokens[59]} ${'x'.repeat(380)}${secret}`;
+    report.scenario({ name: 'getToken: client credentials', passed: false, ms: 3, error: quote });
+    report.line(`first token ${tokens[0]}, last ${tokens[59]}`);
+    expect(printed).toContain('[redacted]');
+    expect(printed).toContain('✗ getToken: client credentials');
+    for (const hidden of [secret, ...tokens]) expect(printed).not.toContain(hidden);
+    expect(printed).not.toContain(secret.slice(0, 6));
   });
 });

@@ -1,5 +1,5 @@
 // What `easemob-contract` prints: a line per scenario, the coverage table, the violations and a
-// verdict. Every line passes through the client's secret redactor, told the client secret and
+// verdict. Every line passes through the client's secret redactor, given the client secret and
 // every token the run was issued: an assertion that quotes an answer must not quote those.
 import { createSecretRegistry } from '../../client/errors/redactor.ts';
 import type { Findings } from '../../contract/suite/findings.ts';
@@ -15,16 +15,17 @@ export interface Report {
 
 export function createReport(write: (text: string) => void, secrets: () => Iterable<string>): Report {
   const registry = createSecretRegistry();
-  const line = (text: string) => {
-    for (const secret of secrets()) registry.add(secret);
-    write(`${registry.redact(text)}\n`);
-  };
+  // Passed whole at every call, not remembered: the registry keeps only its latest few secrets
+  // (right for a long-lived client), and a run is issued many tokens after its client secret.
+  const redact = (text: string) => registry.redact(text, [...secrets()]);
+  const line = (text: string) => write(`${redact(text)}\n`);
   return {
     line,
     scenario(result) {
       line(`  ${result.passed ? '✓' : '✗'} ${result.name} (${Math.round(result.ms)} ms)`);
       // What failed, in short: an assertion may quote a whole answer.
-      const quoted = (result.error ?? '').split('\n').filter(Boolean);
+      // Hidden before it is cut: a cut could leave a secret's first characters too short to recognise.
+      const quoted = redact(result.error ?? '').split('\n').filter(Boolean);
       for (const text of quoted.slice(0, 12)) line(`      ${text.length > 400 ? `${text.slice(0, 400)}…` : text}`);
       if (quoted.length > 12) line(`      … ${quoted.length - 12} more lines`);
     },
