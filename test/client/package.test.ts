@@ -87,7 +87,7 @@ console.log(JSON.stringify({ username: data?.entities[0]?.username }));
 `;
 
 describe('the npm package', () => {
-  it('ships the client, the sandbox, both commands, the docs page and the license, and no sources or tests', () => {
+  it('ships the client, the sandbox, the checker and its scenarios, the three commands, the docs page and the license, and no sources or tests', () => {
     for (const path of [
       'dist/client/index.js',
       'dist/client/index.d.ts',
