@@ -1,15 +1,18 @@
 // The package as other teams get it: packed, installed into a fresh project in the temp folder,
 // and used there: the client type-checked by their tsc and run against the Prism mock; the
 // sandbox run with `npx easemob-sandbox` and started from a vitest globalSetup and from a Jest
-// globalSetup (the examples in docs/sandbox.md, as written), all called through the client. npm installs the tarball and its
+// globalSetup (the examples in docs/sandbox.md, as written), all called through the client; the
+// contract scenarios run by the installed `easemob-contract` against a sandbox. npm installs the
+// tarball and its
 // dependencies from its cache (--prefer-offline): nothing beyond the npm registry is reached.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.ts';
 import { freePort, projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
 
 const run = promisify(execFile);
@@ -53,8 +56,19 @@ beforeAll(async () => {
   await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run(
     'npm',
-    // vitest for the globalSetup example; ajv and ajv-formats, the contract checker's optional peers.
-    ['install', join(workDir, filename), `vitest@${vitestVersion}`, `ajv@${versionOf('ajv')}`, `ajv-formats@${versionOf('ajv-formats')}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    // vitest for the globalSetup example; ajv, ajv-formats and fast-check, the contract face's optional peers.
+    [
+      'install',
+      join(workDir, filename),
+      `vitest@${vitestVersion}`,
+      `ajv@${versionOf('ajv')}`,
+      `ajv-formats@${versionOf('ajv-formats')}`,
+      `fast-check@${versionOf('fast-check')}`,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ],
     { cwd: consumer },
   );
 }, 240_000);
@@ -74,7 +88,7 @@ console.log(JSON.stringify({ username: data?.entities[0]?.username }));
 `;
 
 describe('the npm package', () => {
-  it('ships the client, the sandbox, both commands, the docs page and the license, and no sources or tests', () => {
+  it('ships the client, the sandbox, the checker and its scenarios, the three commands, the docs page and the license, and no sources or tests', () => {
     for (const path of [
       'dist/client/index.js',
       'dist/client/index.d.ts',
@@ -84,6 +98,8 @@ describe('the npm package', () => {
       'dist/sandbox/index.d.ts',
       'dist/cli/easemob-users.js',
       'dist/cli/easemob-sandbox.js',
+      'dist/cli/easemob-contract.js',
+      'dist/contract/scenarios/index.js',
       'dist/docs/index.html',
       'dist/contract/index.js',
       'dist/contract/index.d.ts',
@@ -105,8 +121,9 @@ describe('the npm package', () => {
     };
     // openapi-fetch: the client. csv-parse: the import command's CSV reader (easemob-users).
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['csv-parse', 'openapi-fetch']);
-    // The contract checker's validator is asked of those who import easemob-user-api/contract only.
-    expect(manifest.peerDependenciesMeta).toEqual({ ajv: { optional: true }, 'ajv-formats': { optional: true } });
+    // The contract checker's validator, and the generator of the contract scenarios' invalid
+    // inputs, are asked of those who use easemob-user-api/contract or easemob-contract only.
+    expect(manifest.peerDependenciesMeta).toEqual({ ajv: { optional: true }, 'ajv-formats': { optional: true }, 'fast-check': { optional: true } });
     expect(manifest.engines.node).toBe('>=20');
     expect(manifest.license).toBe('MIT');
     const repo = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
@@ -271,6 +288,36 @@ await sandbox.close();
     expect(JSON.parse(stdout)).toEqual({ violations: ['listUsers request:?limit'], created: 1, read: 1 });
   });
 
+  it('runs the contract scenarios with the installed easemob-contract against a sandbox', { timeout: 120_000 }, async () => {
+    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [{ org: 'easemob-demo', app: 'chatdemoui' }], rateLimit: 'off' });
+    try {
+      const [app] = sandbox.apps;
+      const env = { ...process.env, EASEMOB_BASE_URL: app!.baseUrl, EASEMOB_CLIENT_ID: app!.clientId, EASEMOB_CLIENT_SECRET: app!.clientSecret };
+      const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+      const { stdout } = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env: { ...env, PATH }, maxBuffer: 1 << 24 });
+      expect(stdout).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
+      expect(stdout).toMatch(/^getUser\s+\d+/m);
+      expect(stdout).not.toContain(app!.clientSecret);
+
+      // Without an optional peer it says what to install, in one line, before sending anything.
+      const hidden = join(consumer, 'node_modules/fast-check');
+      await rename(hidden, `${hidden}.away`);
+      try {
+        const failed = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env: { ...env, PATH } }).then(
+          () => undefined,
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        );
+        expect(failed?.code).toBe(2);
+        expect(failed?.stdout).toBe('');
+        expect(failed?.stderr.trim()).toBe('easemob-contract: needs fast-check beside easemob-user-api: npm install --save-dev ajv ajv-formats fast-check');
+      } finally {
+        await rename(`${hidden}.away`, hidden);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it.runIf(oldNode)('on a Node older than 22.5: the sandbox command says what it needs in one line, the client and easemob-users work', { timeout: 60_000 }, async () => {
     const failed = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-sandbox.js')]).then(
       () => undefined,
@@ -281,6 +328,17 @@ await sandbox.close();
     expect(failed?.stderr).toContain('needs node:sqlite');
     const { stdout: help } = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-users.js'), '--help']);
     expect(help).toContain('Usage: easemob-users import FILE');
+    // The contract command needs no node:sqlite either: a few scenarios against a sandbox (run by this Node 24).
+    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [{ org: 'easemob-demo', app: 'chatdemoui' }], rateLimit: 'off' });
+    try {
+      const [app] = sandbox.apps;
+      const { stdout: checked } = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-contract.js'), '--rate', 'off', '--only', 'getToken: '], {
+        env: { ...process.env, EASEMOB_BASE_URL: app!.baseUrl, EASEMOB_CLIENT_ID: app!.clientId, EASEMOB_CLIENT_SECRET: app!.clientSecret },
+      });
+      expect(checked).toMatch(/^PASSED: /m);
+    } finally {
+      await sandbox.close();
+    }
     await writeFile(join(consumer, 'mock-call.mjs'), `import { createEasemobClient } from 'easemob-user-api';
 const client = createEasemobClient({ baseUrl: ${JSON.stringify(prism.baseUrl)}, clientId: 'YXA6client', clientSecret: 'YXA6secret' });
 const { data } = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } });

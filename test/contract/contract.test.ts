@@ -2,35 +2,18 @@
 // description (src/contract). Aimed by EASEMOB_BASE_URL / EASEMOB_CLIENT_ID /
 // EASEMOB_CLIENT_SECRET at a team's own app; without them, against a sandbox it starts, and
 // again through Prism's validation proxy in front of a sandbox. `npm run test:contract`.
+//
+// A thin runner: the scenarios are the package's own (src/contract/scenarios, which the
+// `easemob-contract` command runs too); this file only chooses targets and turns each scenario
+// into a vitest test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolation } from '../../src/contract/check-exchange.ts';
-import { Coverage } from '../../src/contract/coverage.ts';
-import { loadDescription } from '../../src/contract/description.ts';
-import { accountScenarios } from './scenarios/account-state.ts';
-import { blocksTodayScenarios } from './scenarios/blocks-today.ts';
-import { contactsTodayScenarios } from './scenarios/contacts-today.ts';
-import { cursorAndCorsScenarios } from './scenarios/cursors-and-cors.ts';
-import { deleteUsersCursorScenarios } from './scenarios/delete-users-cursor.ts';
-import { deleteUsersScenarios } from './scenarios/delete-users.ts';
-import { deviceScenarios } from './scenarios/devices.ts';
-import { errorScenarios } from './scenarios/errors.ts';
-import { globalMuteScenarios } from './scenarios/global-mute.ts';
-import { negativeCasesRun, negativeDataScenarios } from './scenarios/negative-data.ts';
-import { pushNicknameScenarios } from './scenarios/push-nicknames.ts';
-import { pushSettingsScenarios } from './scenarios/push-settings.ts';
+import { contractScenarios, negativeCasesRun } from '../../src/contract/scenarios/index.ts';
+import { findingsOf } from '../../src/contract/suite/findings.ts';
+import { closeSuite, openSuite } from '../../src/contract/suite/open-suite.ts';
+import type { Suite, TargetKind } from '../../src/contract/suite/suite.ts';
 import { rateLimitScenarios } from './scenarios/rate-limit.ts';
-import { relationScenarios } from './scenarios/relations.ts';
-import { tokenScenarios } from './scenarios/token.ts';
-import { typedClientScenarios } from './scenarios/typed-client.ts';
-import { userAttributeScenarios } from './scenarios/user-attributes.ts';
-import { userTokenScenarios } from './scenarios/user-tokens.ts';
-import { userScenarios } from './scenarios/users.ts';
-import { usersStatusScenarios } from './scenarios/users-status.ts';
-import { Api } from './support/api.ts';
-import type { Suite, TargetKind } from './support/suite.ts';
 import { prismProxyTarget, remoteTargetFromEnv, sandboxTarget, type ContractTarget } from './support/target.ts';
 
-const description = loadDescription();
 const remote = remoteTargetFromEnv();
 const kinds: TargetKind[] = remote ? ['remote'] : ['sandbox', 'proxy'];
 
@@ -50,54 +33,36 @@ async function startTarget(kind: TargetKind): Promise<ContractTarget> {
 
 describe.each(kinds)('contract against the %s', (kind) => {
   let suite: Suite | undefined;
-  const ref = () => {
-    if (!suite) throw new Error('the target did not start');
-    return suite;
-  };
 
   beforeAll(async () => {
-    const target = await startTarget(kind);
-    const coverage = new Coverage(description);
-    suite = { kind, target, api: new Api(target, description, coverage), description, coverage };
-    await suite.api.token();
+    suite = await openSuite(kind, await startTarget(kind));
   }, 60_000);
 
   afterAll(async () => {
     // Users of this run are removed even when a scenario failed.
-    await suite?.api.cleanUp();
-    await suite?.target.stop();
+    await closeSuite(suite);
   }, 60_000);
 
-  tokenScenarios(ref, kind);
-  userScenarios(ref, kind);
-  relationScenarios(ref);
-  accountScenarios(ref, kind);
-  usersStatusScenarios(ref, kind);
-  deviceScenarios(ref, kind);
-  blocksTodayScenarios(ref, kind);
-  contactsTodayScenarios(ref, kind);
-  pushNicknameScenarios(ref, kind);
-  globalMuteScenarios(ref, kind);
-  userAttributeScenarios(ref, kind);
-  errorScenarios(ref, kind);
-  typedClientScenarios(ref, kind);
-  userTokenScenarios(ref);
-  pushSettingsScenarios(ref, kind);
-  cursorAndCorsScenarios(ref, kind);
-  if (kind !== 'proxy') negativeDataScenarios(ref, kind);
-  if (kind === 'sandbox') rateLimitScenarios(ref);
-  if (kind !== 'remote' || remote?.destructive) {
-    deleteUsersScenarios(ref);
-    deleteUsersCursorScenarios(ref);
+  const scenarios = [
+    ...contractScenarios(kind, { destructive: kind !== 'remote' || remote!.destructive }),
+    ...(kind === 'sandbox' ? rateLimitScenarios() : []),
+  ];
+  for (const scenario of scenarios) {
+    it(scenario.name, async () => {
+      if (!suite) throw new Error('the target did not start');
+      await scenario.run(suite);
+    });
   }
 
   it('held every answer to the description, and exercised every operation', () => {
-    const { api, coverage } = ref();
+    if (!suite) throw new Error('the target did not start');
+    const { api, coverage } = suite;
     console.log(`\n${api.target.name}: operation × status exercised (· documented, not seen)\n${coverage.table()}`);
     if (kind !== 'proxy') console.log(`negative cases run so far: ${negativeCasesRun.count}`);
-    expect(api.violations.map(formatViolation)).toEqual([]);
-    expect(api.prismViolations).toEqual([]);
-    expect(coverage.missingSuccess()).toEqual([]);
+    const findings = findingsOf(suite);
+    expect(findings.violations).toEqual([]);
+    expect(findings.prismViolations).toEqual([]);
+    expect(findings.missingSuccess).toEqual([]);
     if (kind === 'sandbox') {
       const unexpectedGaps = Object.entries(coverage.missingStatuses())
         .map(([id, statuses]) => [id, statuses.filter((s) => !UNPROVOKABLE['*']!.includes(s) && !(UNPROVOKABLE[id] ?? []).includes(s))] as const)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { deref, loadDescription, SchemaValidators, type JsonObject } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
-import { bodyBreakers, parameterBreakers, sampleSeeded } from './support/invalid-inputs.ts';
+import { bodyBreakers, parameterBreakers, sampleSeeded } from '../../src/contract/suite/invalid-inputs.ts';
 
 const description = loadDescription();
 const validators = new SchemaValidators(description);

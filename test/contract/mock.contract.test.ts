@@ -7,7 +7,7 @@ import { Coverage } from '../../src/contract/coverage.ts';
 import { loadDescription, type JsonObject } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
 import { startPrism, type RunningPrism } from '../support/servers.ts';
-import { requestFor } from '../support/operation-requests.ts';
+import { requestFor } from '../../src/contract/suite/operation-requests.ts';
 
 const description = loadDescription();
 const coverage = new Coverage(description);

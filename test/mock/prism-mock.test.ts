@@ -6,7 +6,7 @@ import { ContractChecker, formatViolation } from '../../src/contract/check-excha
 import { contractFetch } from '../../src/contract/contract-fetch.ts';
 import { loadDescription } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
-import { requestFor } from '../support/operation-requests.ts';
+import { requestFor } from '../../src/contract/suite/operation-requests.ts';
 import { startPrism, type RunningPrism } from '../support/servers.ts';
 
 const description = loadDescription();

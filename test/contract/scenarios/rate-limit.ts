@@ -2,13 +2,16 @@
 // guide says, 429 as the service answers today, with Retry-After. The probes are requests that
 // would do no harm if they got through (unknown users, invalid bodies), since a probe that
 // lands in the next second is not refused.
-import { expect, it } from 'vitest';
+//
+// Repository-only: it probes sandboxes of its own (this repository's sandbox and its limiter),
+// not the target a run is aimed at, so it is not among the packaged scenarios.
+import { expect } from 'vitest';
 import { loadDescription } from '../../../src/contract/description.ts';
 import { listOperations } from '../../../src/contract/operations.ts';
+import { Api, type CallOptions } from '../../../src/contract/suite/api.ts';
+import { requestFor } from '../../../src/contract/suite/operation-requests.ts';
+import { collect, NO_SUCH_USER, type Scenario, type Suite } from '../../../src/contract/suite/suite.ts';
 import { startSandbox } from '../../../src/sandbox/index.ts';
-import { Api, type CallOptions } from '../support/api.ts';
-import { requestFor } from '../../support/operation-requests.ts';
-import { NO_SUCH_USER, type SuiteRef } from '../support/suite.ts';
 import { SANDBOX_APP, type ContractTarget } from '../support/target.ts';
 
 const operations = listOperations(loadDescription());
@@ -44,8 +47,8 @@ async function probeAll(api: Api, limitedStatus: number): Promise<Record<string,
 }
 
 /** A sandbox of its own with the default limit (the suite's sandbox runs unlimited), probed. */
-async function probeLimitedSandbox(suite: SuiteRef, rateLimitStatus: 429 | 503): Promise<void> {
-  const { description, coverage } = suite();
+async function probeLimitedSandbox(suite: Suite, rateLimitStatus: 429 | 503): Promise<void> {
+  const { description, coverage } = suite;
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [SANDBOX_APP], rateLimitStatus });
   const app = sandbox.apps[0]!;
   const target: ContractTarget = {
@@ -68,8 +71,9 @@ async function probeLimitedSandbox(suite: SuiteRef, rateLimitStatus: 429 | 503):
   }
 }
 
-export function rateLimitScenarios(suite: SuiteRef): void {
-  it('every operation over the limit answers 503 with Retry-After (the 2015 guide)', () => probeLimitedSandbox(suite, 503));
-
-  it('every operation over the limit answers 429 with Retry-After (the service today)', () => probeLimitedSandbox(suite, 429));
+export function rateLimitScenarios(): Scenario[] {
+  return collect((scenario) => {
+    scenario('every operation over the limit answers 503 with Retry-After (the 2015 guide)', (suite) => probeLimitedSandbox(suite, 503));
+    scenario('every operation over the limit answers 429 with Retry-After (the service today)', (suite) => probeLimitedSandbox(suite, 429));
+  });
 }

@@ -1,23 +1,12 @@
-// What the contract suite runs against. With EASEMOB_BASE_URL set, a live app (a team's own
-// Easemob app, in their CI); without it, a sandbox the suite starts itself, and the same
-// sandbox behind Prism's validation proxy for an independent check.
+// What the repository's contract suite runs against. With EASEMOB_BASE_URL set, a live app (a
+// team's own Easemob app, in their CI); without it, a sandbox the suite starts itself, and the
+// same sandbox behind Prism's validation proxy for an independent check.
+import type { ContractTarget } from '../../../src/contract/suite/target.ts';
+import { sandboxControl } from '../../../src/contract/suite/target.ts';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import { startPrismCommand } from '../../support/servers.ts';
 
-export interface ContractTarget {
-  name: string;
-  /** One app's base URL: https://host/org/app. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** The sandbox behind this target, when there is one: its control API drives what only chat clients could. */
-  sandbox?: { controlUrl: string; clockUrl: string };
-  /** Operations that touch users the suite did not create (DELETE /users?limit=) and rate-limit probes. */
-  destructive: boolean;
-  /** Requests a second the suite allows itself (the seed's limit is 30 per IP). */
-  callsPerSecond: number;
-  stop(): Promise<void>;
-}
+export type { ContractTarget };
 
 export const SANDBOX_APP = { org: 'easemob-demo', app: 'chatdemoui' };
 
@@ -48,7 +37,7 @@ export async function sandboxTarget(): Promise<ContractTarget & { instance: Sand
     baseUrl: app.baseUrl,
     clientId: app.clientId,
     clientSecret: app.clientSecret,
-    sandbox: { controlUrl: `${instance.url}/_sandbox/${app.org}/${app.app}`, clockUrl: `${instance.url}/_sandbox/clock` },
+    sandbox: sandboxControl(app.baseUrl),
     destructive: true,
     // Unpaced: this sandbox has no rate limit (pacing to 25/s cost `npm test` 25 s, issue 10).
     callsPerSecond: 1_000_000,

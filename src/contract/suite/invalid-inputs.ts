@@ -3,7 +3,7 @@
 // or length or range broken, too many or too few items). Unknown extra properties are NOT
 // generated: the service ignores them (docs/sources.md), so they are not bad input.
 import fc from 'fast-check';
-import { deref, type Description, type JsonObject } from '../../../src/contract/description.ts';
+import { deref, type Description, type JsonObject } from '../description.ts';
 
 type Value = unknown;
 

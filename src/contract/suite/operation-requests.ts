@@ -1,8 +1,8 @@
 // Builds a request for any operation from the description: path parameters from the given
 // users, required query parameters from their examples, the body from the first example.
-import { deref, type Description, type JsonObject } from '../../src/contract/description.ts';
-import type { Operation } from '../../src/contract/operations.ts';
-import type { CallOptions } from '../contract/support/api.ts';
+import { deref, type Description, type JsonObject } from '../description.ts';
+import type { Operation } from '../operations.ts';
+import type { CallOptions } from './api.ts';
 
 export interface RequestShape {
   method: string;

@@ -2,11 +2,11 @@
 // answer through the contract checks (src/contract), which collect violations and coverage.
 // Usernames the suite creates carry the run's prefix and are deleted at the end.
 import { randomBytes } from 'node:crypto';
-import { ContractChecker, type Violation } from '../../../src/contract/check-exchange.ts';
-import { contractFetch } from '../../../src/contract/contract-fetch.ts';
-import type { Coverage } from '../../../src/contract/coverage.ts';
-import type { Description } from '../../../src/contract/description.ts';
-import { createRateLimiter, type RateLimiter } from '../../../src/client/index.ts';
+import { ContractChecker, type Violation } from '../check-exchange.ts';
+import { contractFetch } from '../contract-fetch.ts';
+import type { Coverage } from '../coverage.ts';
+import type { Description } from '../description.ts';
+import { createRateLimiter, type RateLimiter } from '../../client/index.ts';
 import type { ContractTarget } from './target.ts';
 
 export interface CallOptions {
@@ -41,6 +41,8 @@ export class Api {
   readonly prefix: string;
   readonly created = new Set<string>();
   readonly prismViolations: string[] = [];
+  /** The client secret and every token an answer carried: whoever prints a failure hides them. */
+  readonly secrets = new Set<string>();
   readonly #checked: ReturnType<typeof contractFetch>;
   readonly #limiter: RateLimiter;
   #ticket = 0;
@@ -51,6 +53,7 @@ export class Api {
     this.target = target;
     this.description = description;
     this.prefix = `ct${randomBytes(4).toString('hex')}_`;
+    this.secrets.add(target.clientSecret);
     this.#checked = contractFetch(new ContractChecker(description, target.baseUrl), coverage);
     this.#limiter = createRateLimiter({ limit: target.callsPerSecond, intervalMs: 1000 });
   }
@@ -114,6 +117,8 @@ export class Api {
     } catch {
       // kept as text; the contract checks report a body that is not JSON
     }
+    const issued = (parsed as { access_token?: unknown } | undefined)?.access_token;
+    if (typeof issued === 'string' && issued) this.secrets.add(issued);
     const reported = response.headers.get('sl-violations');
     if (reported || (parsed as { type?: string } | undefined)?.type === PRISM_VIOLATIONS) {
       this.prismViolations.push(`${method} ${path}: ${reported ?? text}`);

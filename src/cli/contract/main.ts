@@ -1,0 +1,72 @@
+// `easemob-contract`: opens a suite on the target, runs the packaged scenarios, prints the
+// report, and always deletes the run's users. See `easemob-contract --help`.
+import { contractScenarios } from '../../contract/scenarios/index.ts';
+import { findingsOf } from '../../contract/suite/findings.ts';
+import { closeSuite, openSuite, runScenarios } from '../../contract/suite/open-suite.ts';
+import type { Suite } from '../../contract/suite/suite.ts';
+import { chooseTarget } from './choose-target.ts';
+import { HELP, parseOptions, UsageError, type ContractOptions } from './options.ts';
+import { createReport } from './report.ts';
+
+function usage(message: string): number {
+  process.stderr.write(`easemob-contract: ${message} (see easemob-contract --help)\n`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: ContractOptions | 'help';
+  let chosen;
+  try {
+    options = parseOptions(argv, process.env);
+    if (options === 'help') {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    chosen = await chooseTarget(options);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+  const { kind, target } = chosen;
+  const only = options.only;
+  const scenarios = contractScenarios(kind, { destructive: target.destructive }).filter(
+    (scenario) => only.length === 0 || only.some((text) => scenario.name.includes(text)),
+  );
+  if (scenarios.length === 0) return usage(`no scenario's name contains ${only.map((t) => JSON.stringify(t)).join(' or ')}`);
+
+  let suite: Suite | undefined;
+  const report = createReport((text) => process.stdout.write(text), () => [target.clientSecret, ...(suite?.api.secrets ?? [])]);
+  if (options.list) {
+    report.line(`${scenarios.length} scenarios for ${target.name}:`);
+    for (const scenario of scenarios) report.line(`  ${scenario.name}`);
+    return 0;
+  }
+
+  const stop = new AbortController();
+  const onSignal = () => {
+    report.line('stopping after this scenario; deleting the users of this run…');
+    stop.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    try {
+      suite = await openSuite(kind, target);
+    } catch (error) {
+      report.line(`easemob-contract: ${target.name}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+    report.line(`${scenarios.length} scenarios against ${target.name} (users of this run: ${suite.api.prefix}…)`);
+    const results = await runScenarios(suite, scenarios, (result) => report.scenario(result), stop.signal);
+    if (stop.signal.aborted) report.line(`stopped after ${results.length} of ${scenarios.length} scenarios`);
+    const complete = results.length === scenarios.length;
+    const passed = report.verdict(suite, results, findingsOf(suite), only.length === 0 && complete);
+    return passed && complete ? 0 : 1;
+  } finally {
+    const left = suite?.api.created.size ?? 0;
+    await closeSuite(suite).catch((error: unknown) => report.line(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`));
+    if (suite && suite.api.created.size) report.line(`could not delete ${suite.api.created.size} of ${left} users of this run: ${[...suite.api.created].join(', ')}`);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
