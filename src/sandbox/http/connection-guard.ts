@@ -113,7 +113,7 @@ export function guardConnections(server: Server, now: () => number): (req: Incom
     if (state.broken) return; // the parser repeats its error for every later read: once is enough
     state.broken = true;
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return void socket.destroy();
-    const pending = [...state.inFlight].filter((res) => !res.writableEnded);
+    const pending = [...state.inFlight].filter((res) => !res.writableEnded && !res.closed);
     if (pending.length === 0) return answerAndClose(socket, answerForClientError(error), now(), isHead(error));
     // Every answer still to come says Connection: close, and the connection ends after the last.
     for (const res of pending) res.shouldKeepAlive = false;
@@ -133,8 +133,10 @@ export function guardConnections(server: Server, now: () => number): (req: Incom
   });
 
   return (req, res) => {
-    const state = stateOf(req.socket);
-    state.inFlight.add(res);
-    res.once('close', () => state.inFlight.delete(res));
+    const { inFlight } = stateOf(req.socket);
+    // Answers already written are dropped here, when the next request comes, rather than by a
+    // listener on every answer (this runs for every request).
+    for (const earlier of inFlight) if (earlier.writableEnded || earlier.closed) inFlight.delete(earlier);
+    inFlight.add(res);
   };
 }
