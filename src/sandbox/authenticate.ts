@@ -40,19 +40,34 @@ export function permissionDenied(request: Pick<AuthRequest, 'app' | 'method' | '
   return errors.missingToken(`applications:${request.method.toLowerCase()}:${request.app.uuid}:${path}`);
 }
 
+/** Digests of tokens that were found: every API request digests its token, and the hash costs
+ * more than the rest of the check. Only tokens the store knows are kept (so unknown ones cannot
+ * grow this), and only in this process's memory, which sees them anyway: the database still holds
+ * digests only. A token's digest never changes; whether it is still valid is looked up each time. */
+const knownDigests = new Map<string, string>();
+const KNOWN_DIGESTS_MAX = 10_000;
+
+function remember(token: string, digest: string): void {
+  if (knownDigests.size >= KNOWN_DIGESTS_MAX) knownDigests.clear();
+  knownDigests.set(token, digest);
+}
+
 export function authenticate(request: AuthRequest): Principal {
   const token = bearerToken(request.authorization);
   if (token === undefined) throw permissionDenied(request);
   if (!isWellFormedToken(token)) throw errors.corruptToken();
-  const digest = tokenDigest(token);
+  const known = knownDigests.get(token);
+  const digest = known ?? tokenDigest(token);
   const record = request.store.tokens.find(digest);
   if (record) {
+    if (known === undefined) remember(token, digest);
     if (record.appId !== request.app.id) throw errors.unknownToken();
     if (record.expiresAt <= request.now) throw errors.expiredToken();
     return { kind: 'app' };
   }
   const userToken = request.store.userTokens.find(digest);
   if (!userToken || userToken.appId !== request.app.id) throw errors.unknownToken();
+  if (known === undefined) remember(token, digest);
   if (userToken.expiresAt <= request.now) throw errors.expiredToken();
   const user = request.store.users.get(userToken.userSeq);
   if (!user) throw errors.unknownToken();
