@@ -3,6 +3,7 @@ import type { RequestContext } from './context.ts';
 import { errors } from './http/api-error.ts';
 import type { PushSettings } from './storage/push-settings-store.ts';
 import type { UserRecord } from './storage/users-store.ts';
+import type { UserView } from './user-entity.ts';
 import { isPossibleUsername } from './validation/user-fields.ts';
 
 function findNamed<T>(name: string | undefined, lookup: (name: string) => T | undefined): T {
@@ -17,6 +18,6 @@ export function findUser(ctx: RequestContext, name: string | undefined): UserRec
 }
 
 /** The user with its push settings, in one read (getUser). */
-export function findUserWithPush(ctx: RequestContext, name: string | undefined): { user: UserRecord; push: PushSettings } {
+export function findUserWithPush(ctx: RequestContext, name: string | undefined): { user: UserView; push: PushSettings } {
   return findNamed(name, (username) => ctx.store.userWithPush.find(ctx.app.id, username));
 }

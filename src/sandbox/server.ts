@@ -12,7 +12,7 @@ import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
 import { parseForm } from './http/parse-form.ts';
 import { parseJson } from './http/parse-json.ts';
-import { readBody, waitForEnd } from './http/read-body.ts';
+import { readBody, restOfRequest, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
 import { sendError, sendJson } from './http/send-json.ts';
 import { answerPreflight, crossOriginHeaders } from './http/cors.ts';
@@ -78,7 +78,14 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
 
     // Nothing is performed before the whole request has arrived: a body whose framing breaks is
     // answered with the error instead (connection-guard.ts).
-    const raw = route.body ? await readBody(req, MAX_BODY_BYTES) : await waitForEnd(req);
+    let raw: Buffer | undefined;
+    if (route.body) raw = await readBody(req, MAX_BODY_BYTES);
+    else {
+      // waitForEnd, inline: one microtask, then wait only if the request has not ended.
+      await null;
+      const rest = restOfRequest(req);
+      if (rest) await rest;
+    }
     const authorization = req.headers.authorization;
     if (route.auth === 'token' || (route.auth === 'registration' && (!app.openRegistration || hasCredentials(authorization)))) {
       if (route.auth === 'registration' && !hasCredentials(authorization)) throw errors.registrationNotOpen();
@@ -102,7 +109,8 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       now,
       startedAt,
     };
-    const result = await route.handler(ctx);
+    const answer = route.handler(ctx);
+    const result = answer instanceof Promise ? await answer : answer;
     sendJson(res, result.status ?? 200, result.body, cors);
   }
 

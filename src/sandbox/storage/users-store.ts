@@ -18,11 +18,10 @@ export interface UserRecord {
 /** The columns every statement that answers users selects, in the order of UserRow. Rows come as
  * arrays (setReturnArrays): node:sqlite builds an object row key by key, which costs more than
  * the lookup itself on the read path. */
-export const USER_COLUMNS = 'seq, app_id, uuid, username, password_hash, nickname, activated, online, created, modified';
-export const USER_COLUMN_COUNT = 10;
+const USER_COLUMNS = 'seq, app_id, uuid, username, password_hash, nickname, activated, online, created, modified';
 
 /** seq, app_id, uuid, username, password_hash, nickname, activated, online, created, modified */
-export type UserRow = [number, number, string, string, string, string | null, number, number, number, number];
+type UserRow = [number, number, string, string, string, string | null, number, number, number, number];
 
 export interface NewUser {
   uuid: string;
@@ -32,7 +31,7 @@ export interface NewUser {
   now: number;
 }
 
-export function toRecord(row: UserRow): UserRecord {
+function toRecord(row: UserRow): UserRecord {
   return {
     seq: row[0],
     appId: row[1],
