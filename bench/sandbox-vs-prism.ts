@@ -13,6 +13,7 @@
 // turn, `--rounds` times, and each keeps its best round (highest rate, lowest p99).
 //
 //   node bench/sandbox-vs-prism.ts [--duration SECONDS] [--rounds N] [--scrypt-cost N] [--db FILE]
+//                                  [--only get,one,batch]   (some scenarios only; default all)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot, startPrismCommand } from '../test/support/servers.ts';
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '4' }, rounds: { type: 'string', default: '3' }, 'scrypt-cost': { type: 'string' }, db: { type: 'string' } },
+  options: { duration: { type: 'string', default: '4' }, rounds: { type: 'string', default: '3' }, 'scrypt-cost': { type: 'string' }, db: { type: 'string' }, only: { type: 'string' } },
 });
 const duration = Number(values.duration);
 const rounds = Number(values.rounds);
@@ -129,11 +130,13 @@ try {
     sandbox: { url: sandboxOrigin, prefix },
     prism: { url: prism.baseUrl, prefix: '' },
   };
-  const scenarios = {
-    'GET /users/{username}': { method: 'GET', path: '/users/jliu', body: 'none', usersPerRequest: 0 },
-    'POST /users (one user)': { method: 'POST', path: '/users', body: 'one', usersPerRequest: 1 },
-    'POST /users (batch of 60)': { method: 'POST', path: '/users', body: 'batch', usersPerRequest: 60 },
+  const allScenarios = {
+    'GET /users/{username}': { key: 'get', method: 'GET', path: '/users/jliu', body: 'none', usersPerRequest: 0 },
+    'POST /users (one user)': { key: 'one', method: 'POST', path: '/users', body: 'one', usersPerRequest: 1 },
+    'POST /users (batch of 60)': { key: 'batch', method: 'POST', path: '/users', body: 'batch', usersPerRequest: 60 },
   } as const;
+  const only = values.only?.split(',');
+  const scenarios = Object.fromEntries(Object.entries(allScenarios).filter(([, s]) => !only || only.includes(s.key))) as Partial<typeof allScenarios>;
 
   const rows: Array<{ scenario: string; target: string } & WrkResult> = [];
   for (const [scenario, s] of Object.entries(scenarios)) {
@@ -154,7 +157,7 @@ try {
   console.log(`\nwrk, 1 thread, ${CONNECTIONS} connections, best of ${rounds} rounds of ${duration} s, 127.0.0.1; sandbox in ${values.db ? `file ${values.db}` : 'memory'}, scrypt cost ${values['scrypt-cost'] ?? 'default'}\n`);
   console.log('scenario                     target    req/s     users/s   p99 ms  non-2xx  errors');
   for (const row of rows) {
-    const per = scenarios[row.scenario as keyof typeof scenarios].usersPerRequest;
+    const per = allScenarios[row.scenario as keyof typeof allScenarios].usersPerRequest;
     console.log(
       `${row.scenario.padEnd(29)}${row.target.padEnd(10)}${row.rps.toFixed(0).padStart(7)}  ${per ? (row.rps * per).toFixed(0).padStart(8) : '       -'}  ${row.p99.toFixed(2).padStart(7)}  ${String(row.non2xx).padStart(7)}  ${String(row.errors).padStart(6)}`,
     );
@@ -165,11 +168,16 @@ try {
     const s = find(scenario, 'sandbox');
     console.log(`${scenario}: sandbox ${(s.rps / find(scenario, 'bare').rps).toFixed(2)} of bare, ${(s.rps / find(scenario, 'prism').rps).toFixed(1)}x Prism, p99 ${s.p99.toFixed(2)} ms`);
   }
-  const get = find('GET /users/{username}', 'sandbox');
-  const batch = find('POST /users (batch of 60)', 'sandbox');
   const goal = (met: boolean) => (met ? 'met' : 'NOT met');
-  console.log(`\ngoal GET ≥ 0.6 of bare: ${goal(get.rps / find('GET /users/{username}', 'bare').rps >= 0.6)}; ≥ 10x Prism: ${goal(get.rps / find('GET /users/{username}', 'prism').rps >= 10)}; p99 < 5 ms: ${goal(get.p99 < 5)}`);
-  console.log(`goal ≥ 1,800 users/s in batches of 60: ${goal(batch.rps * 60 >= 1800)} (${(batch.rps * 60).toFixed(0)})`);
+  console.log('');
+  if (scenarios['GET /users/{username}']) {
+    const get = find('GET /users/{username}', 'sandbox');
+    console.log(`goal GET ≥ 0.6 of bare: ${goal(get.rps / find('GET /users/{username}', 'bare').rps >= 0.6)}; ≥ 10x Prism: ${goal(get.rps / find('GET /users/{username}', 'prism').rps >= 10)}; p99 < 5 ms: ${goal(get.p99 < 5)}`);
+  }
+  if (scenarios['POST /users (batch of 60)']) {
+    const batch = find('POST /users (batch of 60)', 'sandbox');
+    console.log(`goal ≥ 1,800 users/s in batches of 60: ${goal(batch.rps * 60 >= 1800)} (${(batch.rps * 60).toFixed(0)})`);
+  }
   if (rows.some((r) => r.target === 'sandbox' && (r.non2xx > 0 || r.errors > 0))) console.log('WARNING: the sandbox answered non-2xx or had socket errors; figures are not valid');
 } finally {
   await prism.stop();

@@ -40,19 +40,43 @@ export function permissionDenied(request: Pick<AuthRequest, 'app' | 'method' | '
   return errors.missingToken(`applications:${request.method.toLowerCase()}:${request.app.uuid}:${path}`);
 }
 
-export function authenticate(request: AuthRequest): Principal {
+/** Digests of tokens that were found, by the Authorization header that carried them: every API
+ * request parses its header and digests its token, and that costs more than the rest of the
+ * check. Only tokens the store knew are kept (so unknown ones cannot grow this), and only in this
+ * process's memory, which sees them anyway: the database still holds digests only. A header's
+ * token and digest never change; whether the token is still valid is looked up each time. */
+const knownDigests = new Map<string, string>();
+const KNOWN_DIGESTS_MAX = 10_000;
+/** A longer header (a token is at most 1,024 characters) is padded: it is not kept. */
+const KNOWN_HEADER_MAX_LENGTH = 1_100;
+
+function remember(authorization: string, digest: string): void {
+  if (authorization.length > KNOWN_HEADER_MAX_LENGTH) return;
+  if (knownDigests.size >= KNOWN_DIGESTS_MAX) knownDigests.clear();
+  knownDigests.set(authorization, digest);
+}
+
+/** The digest of the header's token; throws when there is no token, or a corrupt one. */
+function digestOf(request: AuthRequest): string {
   const token = bearerToken(request.authorization);
   if (token === undefined) throw permissionDenied(request);
   if (!isWellFormedToken(token)) throw errors.corruptToken();
-  const digest = tokenDigest(token);
+  return tokenDigest(token);
+}
+
+export function authenticate(request: AuthRequest): Principal {
+  const known = request.authorization === undefined ? undefined : knownDigests.get(request.authorization);
+  const digest = known ?? digestOf(request);
   const record = request.store.tokens.find(digest);
   if (record) {
+    if (known === undefined) remember(request.authorization!, digest);
     if (record.appId !== request.app.id) throw errors.unknownToken();
     if (record.expiresAt <= request.now) throw errors.expiredToken();
     return { kind: 'app' };
   }
   const userToken = request.store.userTokens.find(digest);
   if (!userToken || userToken.appId !== request.app.id) throw errors.unknownToken();
+  if (known === undefined) remember(request.authorization!, digest);
   if (userToken.expiresAt <= request.now) throw errors.expiredToken();
   const user = request.store.users.get(userToken.userSeq);
   if (!user) throw errors.unknownToken();

@@ -12,10 +12,10 @@ import { handleControl } from './control/handle-control.ts';
 import { ApiError, errors } from './http/api-error.ts';
 import { parseForm } from './http/parse-form.ts';
 import { parseJson } from './http/parse-json.ts';
-import { readBody, waitForEnd } from './http/read-body.ts';
+import { readBody, restOfRequest, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
 import { sendError, sendJson } from './http/send-json.ts';
-import { allowCrossOrigin, answerPreflight } from './http/cors.ts';
+import { answerPreflight, crossOriginHeaders } from './http/cors.ts';
 import { MAX_BODY_BYTES, type RateLimitStatus } from './options.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createRouter } from './router.ts';
@@ -38,8 +38,10 @@ export interface PipelineDeps {
 }
 
 const router = createRouter(routes);
+const NO_HEADERS: readonly string[] = [];
 
 function decodeSegment(segment: string): string | undefined {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -50,13 +52,18 @@ function decodeSegment(segment: string): string | undefined {
 export function createRequestListener(deps: PipelineDeps): RequestListener {
   const { store, clock } = deps;
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams, now: number, startedAt: number) {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams, now: number, startedAt: number, cors: readonly string[]) {
     const decision = deps.rateLimiter?.take(req.socket.remoteAddress ?? 'unknown');
     if (decision && !decision.admitted) throw errors.rateLimited(deps.rateLimitStatus, decision.retryAfterSeconds);
     refuseDotSegments(pathname);
-    const segments = pathname.split('/');
-    const [, orgSegment = '', appSegment = ''] = segments;
-    const rest = `/${segments.slice(3).join('/')}`.replace(/(.)\/$/, '$1');
+    // /{org}/{app}{rest}: rest is the path after the app, `/` when there is none, without a
+    // trailing slash.
+    const orgEnd = pathname.indexOf('/', 1);
+    const appEnd = orgEnd < 0 ? -1 : pathname.indexOf('/', orgEnd + 1);
+    const orgSegment = orgEnd < 0 ? pathname.slice(1) : pathname.slice(1, orgEnd);
+    const appSegment = orgEnd < 0 ? '' : pathname.slice(orgEnd + 1, appEnd < 0 ? undefined : appEnd);
+    let rest = appEnd < 0 ? '/' : pathname.slice(appEnd);
+    if (rest.endsWith('/')) rest = rest.replace(/(.)\/$/, '$1');
     if (!orgSegment || !appSegment || rest === '/') throw errors.noSuchApi();
     const org = decodeSegment(orgSegment);
     const appName = decodeSegment(appSegment);
@@ -71,7 +78,14 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
 
     // Nothing is performed before the whole request has arrived: a body whose framing breaks is
     // answered with the error instead (connection-guard.ts).
-    const raw = route.body ? await readBody(req, MAX_BODY_BYTES) : await waitForEnd(req);
+    let raw: Buffer | undefined;
+    if (route.body) raw = await readBody(req, MAX_BODY_BYTES);
+    else {
+      // waitForEnd, inline: one microtask, then wait only if the request has not ended.
+      await null;
+      const rest = restOfRequest(req);
+      if (rest) await rest;
+    }
     const authorization = req.headers.authorization;
     if (route.auth === 'token' || (route.auth === 'registration' && (!app.openRegistration || hasCredentials(authorization)))) {
       if (route.auth === 'registration' && !hasCredentials(authorization)) throw errors.registrationNotOpen();
@@ -95,8 +109,9 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       now,
       startedAt,
     };
-    const result = await route.handler(ctx);
-    sendJson(res, result.status ?? 200, result.body);
+    const answer = route.handler(ctx);
+    const result = answer instanceof Promise ? await answer : answer;
+    sendJson(res, result.status ?? 200, result.body, cors);
   }
 
   async function handleControlRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -124,18 +139,16 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       if (file) return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding }).end(req.method === 'HEAD' ? undefined : file.content);
     }
     const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
-    if (!isControl) {
-      // The API answers browsers as Usergrid's CORS filter does; the control API does not.
-      allowCrossOrigin(req, res);
-      if (req.method === 'OPTIONS') return answerPreflight(req, res);
-    }
-    const work = isControl ? handleControlRequest(req, res, pathname) : handleApi(req, res, pathname, query, now, startedAt);
+    // The API answers browsers as Usergrid's CORS filter does; the control API does not.
+    const cors = isControl ? NO_HEADERS : crossOriginHeaders(req);
+    if (!isControl && req.method === 'OPTIONS') return answerPreflight(req, res, cors);
+    const work = isControl ? handleControlRequest(req, res, pathname) : handleApi(req, res, pathname, query, now, startedAt, cors);
     work.catch((error: unknown) => {
       if (res.headersSent) return;
-      if (error instanceof ApiError) return sendError(res, error, now, startedAt);
+      if (error instanceof ApiError) return sendError(res, error, now, startedAt, cors);
       // A bug, not bad input: say so without details (they could hold request data).
       deps.log?.(`internal error: ${error instanceof Error ? error.name : typeof error}`);
-      sendError(res, new ApiError(500, 'internal_error', 'The sandbox failed to answer this request'), now, startedAt);
+      sendError(res, new ApiError(500, 'internal_error', 'The sandbox failed to answer this request'), now, startedAt, cors);
     });
   };
 }

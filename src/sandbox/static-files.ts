@@ -26,7 +26,7 @@ function acceptsGzip(acceptEncoding: string | undefined): boolean {
 
 /** The file served at a path: its content type and bytes (gzip-encoded when accepted), or undefined. */
 export function staticFile(path: string, acceptEncoding?: string): { type: string; content: Buffer; encoding?: 'gzip' } | undefined {
-  const entry = files[path.replace(/\/$/, '')];
+  const entry = files[path.endsWith('/') ? path.slice(0, -1) : path];
   if (!entry) return undefined;
   let cached = cache.get(entry.file);
   if (!cached) {

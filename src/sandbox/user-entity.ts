@@ -6,7 +6,10 @@ import type { UserRecord } from './storage/users-store.ts';
 
 export type UserEntity = components['schemas']['User'];
 
-export function toUserEntity(user: UserRecord): UserEntity {
+/** What an entity shows of a stored user. */
+export type UserView = Pick<UserRecord, 'uuid' | 'username' | 'nickname' | 'activated' | 'created' | 'modified'>;
+
+export function toUserEntity(user: UserView): UserEntity {
   const entity: UserEntity = {
     uuid: user.uuid,
     type: 'user',
@@ -20,7 +23,7 @@ export function toUserEntity(user: UserRecord): UserEntity {
 }
 
 /** The entity with the push settings that were set (the answers of updateUser and getUser). */
-export function toUserEntityWithPush(user: UserRecord, push: PushSettings): UserEntity {
+export function toUserEntityWithPush(user: UserView, push: PushSettings): UserEntity {
   const entity = toUserEntity(user);
   if (push.displayStyle !== undefined) entity.notification_display_style = push.displayStyle;
   if (push.noDisturbing !== undefined) entity.notification_no_disturbing = push.noDisturbing;

@@ -22,7 +22,8 @@ const WEB_APPLICATION = 'javax.ws.rs.WebApplicationException';
 const LINGER_MS = 2_000;
 
 interface ConnectionState {
-  inFlight: Set<ServerResponse>;
+  /** This connection's answers, those written since the last request came included. */
+  inFlight: ServerResponse[];
   broken: boolean;
 }
 
@@ -30,8 +31,13 @@ const connections = new WeakMap<Duplex, ConnectionState>();
 
 function stateOf(socket: Duplex): ConnectionState {
   let state = connections.get(socket);
-  if (!state) connections.set(socket, (state = { inFlight: new Set(), broken: false }));
+  if (!state) connections.set(socket, (state = { inFlight: [], broken: false }));
   return state;
+}
+
+/** Whether an answer is still to be written (not ended, and its connection not closed). */
+function isPending(res: ServerResponse): boolean {
+  return !res.writableEnded && !res.closed;
 }
 
 function httpError(status: number, description: string, headers: Record<string, string> = {}): ApiError {
@@ -113,7 +119,7 @@ export function guardConnections(server: Server, now: () => number): (req: Incom
     if (state.broken) return; // the parser repeats its error for every later read: once is enough
     state.broken = true;
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return void socket.destroy();
-    const pending = [...state.inFlight].filter((res) => !res.writableEnded);
+    const pending = state.inFlight.filter(isPending);
     if (pending.length === 0) return answerAndClose(socket, answerForClientError(error), now(), isHead(error));
     // Every answer still to come says Connection: close, and the connection ends after the last.
     for (const res of pending) res.shouldKeepAlive = false;
@@ -133,8 +139,12 @@ export function guardConnections(server: Server, now: () => number): (req: Incom
   });
 
   return (req, res) => {
-    const state = stateOf(req.socket);
-    state.inFlight.add(res);
-    res.once('close', () => state.inFlight.delete(res));
+    const { inFlight } = stateOf(req.socket);
+    // Answers already written are dropped here, when the next request comes, rather than by a
+    // listener on every answer (this runs for every request).
+    let kept = 0;
+    for (const earlier of inFlight) if (isPending(earlier)) inFlight[kept++] = earlier;
+    inFlight.length = kept;
+    inFlight.push(res);
   };
 }

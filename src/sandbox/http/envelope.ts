@@ -22,6 +22,7 @@ export function duration(ctx: RequestContext): number {
 
 /** The request URL as the service echoes it: the app base URL, the path, the echoed query. */
 export function requestUri(ctx: RequestContext, echo: string[] = []): string {
+  if (echo.length === 0) return `${ctx.baseUrl}${ctx.path}`;
   const query = new URLSearchParams();
   for (const name of echo) for (const value of ctx.query.getAll(name)) query.append(name, value);
   const search = query.toString();

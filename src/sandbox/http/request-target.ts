@@ -15,7 +15,7 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 export function parseRequestTarget(url: string | undefined): RequestTarget {
   let target = url ?? '/';
   // Absolute form (`GET http://host/path`), as a proxy would send it: keep the path.
-  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+  const absolute = target.startsWith('/') ? null : /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
   if (absolute) target = target.slice(absolute[0].length) || '/';
   const hash = target.indexOf('#');
   if (hash >= 0) target = target.slice(0, hash);
@@ -27,6 +27,8 @@ export function parseRequestTarget(url: string | undefined): RequestTarget {
 
 /** 400 when any segment is `.` or `..`, written plainly or percent-encoded. */
 export function refuseDotSegments(pathname: string): void {
+  // Every request passes here; most paths have neither a dot nor a percent sign.
+  if (!pathname.includes('.') && !pathname.includes('%')) return;
   for (const segment of pathname.split('/')) {
     if (DOT_SEGMENT.test(segment)) {
       throw errors.illegalArgument('the path has a dot segment ("." or ".."), which names no resource: send the path without it');

@@ -42,17 +42,18 @@ export function createAppsStore(db: DatabaseSync) {
   const updateRegistration = db.prepare('UPDATE apps SET open_registration = ? WHERE id = ?');
   // Every API request looks its app up by the URL: the few apps are kept in memory, and every
   // change here drops them (this process is the only writer of its database).
-  const cache = new Map<string, AppRecord>();
-  const key = (org: string, name: string) => `${org}\u0000${name}`;
+  const cache = new Map<string, Map<string, AppRecord>>();
 
   return {
     find(org: string, name: string): AppRecord | undefined {
-      const cached = cache.get(key(org, name));
+      const cached = cache.get(org)?.get(name);
       if (cached) return cached;
       const row = byName.get(org, name) as AppRow | undefined;
       if (!row) return undefined;
       const record = toRecord(row);
-      cache.set(key(org, name), record);
+      let apps = cache.get(org);
+      if (!apps) cache.set(org, (apps = new Map()));
+      apps.set(name, record);
       return record;
     },
     create(app: Omit<AppRecord, 'id'>): AppRecord {

@@ -21,16 +21,25 @@ export interface PushSettings {
   noDisturbingEnd?: number;
 }
 
-interface PushSettingsRow {
-  display_style: number | null;
-  no_disturbing: number | null;
-  no_disturbing_start: number | null;
-  no_disturbing_end: number | null;
+/** The columns of a user's settings, in the order toPushSettings takes them. */
+export const PUSH_SETTINGS_COLUMNS = 'display_style, no_disturbing, no_disturbing_start, no_disturbing_end';
+
+type Nullable = number | null | undefined;
+
+/** The settings that were set, from their columns (all null, or a missing row: none). */
+export function toPushSettings(displayStyle: Nullable, noDisturbing: Nullable, start: Nullable, end: Nullable): PushSettings {
+  const settings: PushSettings = {};
+  if (displayStyle != null) settings.displayStyle = displayStyle === 1 ? 1 : 0;
+  if (noDisturbing != null) settings.noDisturbing = noDisturbing === 1;
+  if (start != null) settings.noDisturbingStart = start;
+  if (end != null) settings.noDisturbingEnd = end;
+  return settings;
 }
 
 export function createPushSettingsStore(db: DatabaseSync) {
   db.exec(SCHEMA);
-  const get = db.prepare('SELECT display_style, no_disturbing, no_disturbing_start, no_disturbing_end FROM push_settings WHERE user_seq = ?');
+  const get = db.prepare(`SELECT ${PUSH_SETTINGS_COLUMNS} FROM push_settings WHERE user_seq = ?`);
+  get.setReturnArrays(true);
   // A field left out of an update keeps its value (COALESCE with the stored one).
   const upsert = db.prepare(
     `INSERT INTO push_settings (user_seq, display_style, no_disturbing, no_disturbing_start, no_disturbing_end) VALUES (?, ?, ?, ?, ?)
@@ -43,14 +52,8 @@ export function createPushSettingsStore(db: DatabaseSync) {
 
   return {
     get(userSeq: number): PushSettings {
-      const row = get.get(userSeq) as PushSettingsRow | undefined;
-      const settings: PushSettings = {};
-      if (!row) return settings;
-      if (row.display_style !== null) settings.displayStyle = row.display_style === 1 ? 1 : 0;
-      if (row.no_disturbing !== null) settings.noDisturbing = row.no_disturbing === 1;
-      if (row.no_disturbing_start !== null) settings.noDisturbingStart = row.no_disturbing_start;
-      if (row.no_disturbing_end !== null) settings.noDisturbingEnd = row.no_disturbing_end;
-      return settings;
+      const row = get.get(userSeq) as unknown as Nullable[] | undefined;
+      return row ? toPushSettings(row[0], row[1], row[2], row[3]) : {};
     },
     update(userSeq: number, changes: PushSettings): void {
       upsert.run(

@@ -13,6 +13,7 @@ import { createRelationsStore } from './relations-store.ts';
 import { createTokensStore } from './tokens-store.ts';
 import { createUserTokensStore } from './user-tokens-store.ts';
 import { createUsersStore } from './users-store.ts';
+import { createUserWithPushQuery } from './user-with-push-query.ts';
 
 export function createStore(path?: string, now: () => number = Date.now) {
   const db: DatabaseSync = openDatabase(path);
@@ -25,6 +26,8 @@ export function createStore(path?: string, now: () => number = Date.now) {
     tokens: createTokensStore(db, now),
     userTokens: createUserTokensStore(db),
     pushSettings: createPushSettingsStore(db),
+    // After pushSettings, which creates the table it joins.
+    userWithPush: createUserWithPushQuery(db),
     devices: createDevicesStore(db),
     blockQueries: createBlockQueries(db),
     contactQueries: createContactQueries(db),
