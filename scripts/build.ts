@@ -11,7 +11,7 @@
 //
 // Paths are relative to the working directory, which must hold redocly.yaml.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeRuntimeTables } from './generate-runtime-tables.ts';
@@ -116,11 +116,22 @@ function resolvePointer(root: unknown, ref: string): unknown {
 
 function buildDocs(): void {
   mkdirSync('dist/docs', { recursive: true });
-  const shown = 'dist/docs/openapi.docs.json';
+  // Written under names of this process and then renamed into place: `npm pack` (prepack) and
+  // `npm run docs` may rebuild the page while a test or a sandbox reads it, and must never
+  // show a half-written page.
+  const shown = `dist/docs/openapi.docs.${process.pid}.json`;
+  const page = `dist/docs/index.html.${process.pid}.tmp`;
   writeFileSync(shown, JSON.stringify(forDocsPage(JSON.parse(readFileSync('generated/openapi.json', 'utf8')))));
-  // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
-  run('redocly', 'build-docs', shown, '--output', 'dist/docs/index.html', '--inlineBundle');
-  rmSync(shown);
+  try {
+    // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
+    run('redocly', 'build-docs', shown, '--output', page, '--inlineBundle');
+    renameSync(page, 'dist/docs/index.html');
+    // On stderr, as Redocly reports: `npm pack --json` (prepack) keeps stdout for its JSON.
+    console.error('docs page: dist/docs/index.html');
+  } finally {
+    rmSync(shown, { force: true });
+    rmSync(page, { force: true });
+  }
 }
 
 function buildPackage(): void {

@@ -41,7 +41,9 @@ const oldNode = await oldSystemNode();
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'easemob-pack-'));
-  prism = await startPrism();
+  // Prism starts while npm packs (issue 10: one after the other, each waited for the other).
+  const prismStarting = startPrism();
+  prismStarting.then((started) => (prism = started), () => {});
   // `npm pack` runs prepack, which builds dist/ (client, sandbox, commands) and the docs page.
   const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: projectRoot, maxBuffer: 1 << 24 });
   const [{ filename, files, size }] = JSON.parse(packed) as [{ filename: string; files: { path: string }[]; size: number }];
@@ -57,6 +59,27 @@ beforeAll(async () => {
     ['install', join(workDir, filename), `vitest@${vitestVersion}`, `ajv@${versionOf('ajv')}`, `ajv-formats@${versionOf('ajv-formats')}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
     { cwd: consumer },
   );
+  // The consumer's strict settings, there from the start: the tests below run side by side, and
+  // vitest in this project (the globalSetup test) reads tsconfig.json too.
+  // No skipLibCheck: the package's own .d.ts files are checked too.
+  await writeFile(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2023',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noEmit: true,
+        lib: ['ES2023', 'DOM'],
+        types: [],
+      },
+      files: ['consumer.ts', 'sandbox-types.ts'],
+    }),
+  );
+  await prismStarting;
 }, 240_000);
 
 afterAll(async () => {
@@ -73,7 +96,9 @@ const { data } = await easemob.GET('/users/{username}', { params: { path: { user
 console.log(JSON.stringify({ username: data?.entities[0]?.username }));
 `;
 
-describe('the npm package', () => {
+// Side by side (issue 10): each test writes its own files in the consumer project and starts its
+// own processes; one after another they waited on one core each.
+describe.concurrent('the npm package', () => {
   it('ships the client, the sandbox, both commands, the docs page and the license, and no sources or tests', () => {
     for (const path of [
       'dist/client/index.js',
@@ -116,24 +141,7 @@ describe('the npm package', () => {
   });
 
   it('type-checks in a consumer project and calls the mock', { timeout: 90_000 }, async () => {
-    // Strict settings and no skipLibCheck: the package's own .d.ts files are checked too.
-    await writeFile(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2023',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          exactOptionalPropertyTypes: true,
-          noUncheckedIndexedAccess: true,
-          noEmit: true,
-          lib: ['ES2023', 'DOM'],
-          types: [],
-        },
-        files: ['consumer.ts', 'sandbox-types.ts'],
-      }),
-    );
+    // Under the strict tsconfig.json written before the tests.
     await writeFile(
       join(consumer, 'consumer.ts'),
       `import { createEasemobClient, EasemobError, type User } from 'easemob-user-api';
