@@ -6,11 +6,21 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // after everything else.
 const PROCESS_HEAVY = ['test/client/package.test.ts', 'test/cli/npm-commands.test.ts', 'test/docs/docs-offline.test.ts'];
 
+// Speed (issue 10): most files start a sandbox or a child process and then wait on sockets, so
+// two workers keep both cores busy (vitest's default on two cores is one worker, every file in
+// turn). Files share their workers' module cache (isolate: false): the description, its compiled
+// validators and the sandbox's modules load once per worker instead of once per file, which was
+// half of the suite's CPU time. Test files keep no state in shared modules that another file
+// could see (test/sandbox/secrets.test.ts clears the answers it inspects); fake timers are
+// restored after each test that sets them.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
+    isolate: false,
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         extends: true,

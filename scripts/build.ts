@@ -10,8 +10,8 @@
 //   node scripts/build.ts --package         what `npm pack` needs: the modules and the docs page
 //
 // Paths are relative to the working directory, which must hold redocly.yaml.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWeight, packRedocScript, pageWeight, redocStandaloneScript } from './docs-page.ts';
@@ -37,6 +37,24 @@ function run(tool: string, ...args: string[]): void {
   }
 }
 
+/** `run`, for tools that may run side by side: each one's output is printed whole when it ends. */
+function runAsync(tool: string, ...args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(join(toolsDir, tool), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => err.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code, signal) => {
+      process.stdout.write(Buffer.concat(out));
+      process.stderr.write(withoutToolBanners(Buffer.concat(err).toString('utf8')));
+      if (code !== 0) console.error(`build: ${tool} ${args[0]} failed (exit ${code ?? signal})`);
+      resolve(code === 0);
+    });
+  });
+}
+
 function writeGenerated(): void {
   mkdirSync('generated', { recursive: true });
   run('redocly', 'bundle', 'main', '--output', 'generated/openapi.json');
@@ -46,13 +64,16 @@ function writeGenerated(): void {
   writeRuntimeTables();
 }
 
+const LINT_SOURCES = ['redocly', 'lint'] as const;
+// Spectral reads the bundle, what other teams' tools consume; .spectral.yaml points into it.
+const LINT_BUNDLE = ['spectral', 'lint', 'generated/openapi.yaml', '--fail-severity', 'hint'] as const;
+
 function lintSources(): void {
-  run('redocly', 'lint');
+  run(...LINT_SOURCES);
 }
 
 function lintBundle(): void {
-  // Spectral reads the bundle, what other teams' tools consume; .spectral.yaml points into it.
-  run('spectral', 'lint', 'generated/openapi.yaml', '--fail-severity', 'hint');
+  run(...LINT_BUNDLE);
 }
 
 /**
@@ -96,17 +117,25 @@ function resolvePointer(root: unknown, ref: string): unknown {
 
 function buildDocs(): void {
   mkdirSync('dist/docs', { recursive: true });
-  const shown = 'dist/docs/openapi.docs.json';
+  // Written under names of this process and then renamed into place: `npm pack` (prepack) and
+  // `npm run docs` may rebuild the page while a test or a sandbox reads it, and must never
+  // show a half-written page.
+  const shown = `dist/docs/openapi.docs.${process.pid}.json`;
+  const page = `dist/docs/index.html.${process.pid}.tmp`;
   writeFileSync(shown, JSON.stringify(forDocsPage(JSON.parse(readFileSync('generated/openapi.json', 'utf8')))));
-  // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
-  const page = 'dist/docs/index.html';
-  run('redocly', 'build-docs', shown, '--output', page, '--inlineBundle');
-  rmSync(shown);
-  // Redoc's script is most of the page: shipped gzip-packed (scripts/docs-page.ts).
-  const html = packRedocScript(readFileSync(page, 'utf8'), redocStandaloneScript());
-  writeFileSync(page, html);
-  // On stderr, like the tools' own reports: `npm pack --json` keeps stdout for its JSON.
-  console.error(`docs page: ${page} with Redoc's script packed, ${formatWeight(pageWeight(html))}`);
+  try {
+    // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
+    run('redocly', 'build-docs', shown, '--output', page, '--inlineBundle');
+    // Redoc's script is most of the page: shipped gzip-packed (scripts/docs-page.ts).
+    const html = packRedocScript(readFileSync(page, 'utf8'), redocStandaloneScript());
+    writeFileSync(page, html);
+    renameSync(page, 'dist/docs/index.html');
+    // On stderr, like the tools' own reports: `npm pack --json` (prepack) keeps stdout for its JSON.
+    console.error(`docs page: dist/docs/index.html with Redoc's script packed, ${formatWeight(pageWeight(html))}`);
+  } finally {
+    rmSync(shown, { force: true });
+    rmSync(page, { force: true });
+  }
 }
 
 function buildPackage(): void {
@@ -125,8 +154,9 @@ else if (mode === '--package') {
   buildPackage();
 }
 else if (mode === '--lint-only') {
-  lintSources();
-  lintBundle();
+  // Side by side (issue 10): the sources and the committed bundle are linted independently.
+  const passed = await Promise.all([runAsync(...LINT_SOURCES), runAsync(...LINT_BUNDLE)]);
+  if (passed.includes(false)) process.exit(1);
 } else if (mode !== 'imported') {
   lintSources();
   writeGenerated();

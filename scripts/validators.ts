@@ -4,19 +4,37 @@
 //   openapi-spec-validator   (PyPI) the Python ecosystem's validator (pinned in scripts/tools)
 //   kin-openapi              (Go)   the library oapi-codegen and oasdiff build on (pinned in go.mod)
 // Each must report zero problems. Run from the project root.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { validate } from '@readme/openapi-parser';
 import { ensurePythonTools, venvBin } from './python-tools.ts';
 
 const bundle = resolve(process.argv[2] ?? 'generated/openapi.json');
+const run = promisify(execFile);
 let failed = false;
 
-function step(name: string, check: () => void | Promise<void>): Promise<void> {
+/** A tool's own report: what it printed, and on failure why it failed. */
+async function tool(command: string, args: string[], cwd?: string): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(command, args, { cwd, maxBuffer: 1 << 24 });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${stdout}${stderr}` || message);
+  }
+}
+
+// The three run side by side (issue 10: one after another they made `npm run lint` wait on each);
+// each one's report is printed whole when it ends.
+function step(name: string, check: () => Promise<string | void>): Promise<void> {
   return Promise.resolve()
     .then(check)
     .then(
-      () => console.log(`✔ ${name}: no problems`),
+      (report) => {
+        if (report) process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+        console.log(`✔ ${name}: no problems`);
+      },
       (error: unknown) => {
         failed = true;
         const detail = error instanceof Error ? error.message : String(error);
@@ -25,19 +43,17 @@ function step(name: string, check: () => void | Promise<void>): Promise<void> {
     );
 }
 
-await step('@readme/openapi-parser', async () => {
-  const result = await validate(bundle);
-  if (!result.valid) throw new Error(JSON.stringify(result.errors, null, 2));
-  if (result.warnings.length) throw new Error(`warnings: ${JSON.stringify(result.warnings, null, 2)}`);
-});
-
-await step('openapi-spec-validator', () => {
-  ensurePythonTools();
-  execFileSync(venvBin('openapi-spec-validator'), [bundle], { stdio: 'inherit' });
-});
-
-await step('kin-openapi', () => {
-  execFileSync('go', ['run', '.', bundle], { cwd: resolve('scripts/tools/kin-openapi'), stdio: 'inherit' });
-});
+await Promise.all([
+  step('@readme/openapi-parser', async () => {
+    const result = await validate(bundle);
+    if (!result.valid) throw new Error(JSON.stringify(result.errors, null, 2));
+    if (result.warnings.length) throw new Error(`warnings: ${JSON.stringify(result.warnings, null, 2)}`);
+  }),
+  step('openapi-spec-validator', () => {
+    ensurePythonTools();
+    return tool(venvBin('openapi-spec-validator'), [bundle]);
+  }),
+  step('kin-openapi', () => tool('go', ['run', '.', bundle], resolve('scripts/tools/kin-openapi'))),
+]);
 
 if (failed) process.exit(1);

@@ -1,6 +1,6 @@
 // `npm run diff` (scripts/diff.ts, oasdiff): a breaking change fails unless the release declares
 // it, and breaking changes are told apart by who they break. Edits a copy of the bundle.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,18 @@ const bundle = () => JSON.parse(readFileSync(join(projectRoot, 'generated/openap
 const current = join(dir, 'current.json');
 writeFileSync(current, JSON.stringify(bundle()));
 
+/** `node scripts/diff.ts ARGS` in the project root: its exit status and what it printed. */
+function runDiff(args: string[] = []): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/diff.ts', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, output: stdout + stderr }));
+  });
+}
+
 function diff(name: string, edit: (b: Bundle) => void, changelog = '') {
   const revised = bundle();
   edit(revised);
@@ -25,11 +37,7 @@ function diff(name: string, edit: (b: Bundle) => void, changelog = '') {
   const changelogFile = join(dir, `${name}.md`);
   writeFileSync(revision, JSON.stringify(revised));
   writeFileSync(changelogFile, changelog);
-  const run = spawnSync(process.execPath, ['scripts/diff.ts', '--base', current, '--revision', revision, '--changelog', changelogFile], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: run.stdout + run.stderr };
+  return runDiff(['--base', current, '--revision', revision, '--changelog', changelogFile]);
 }
 
 const newRequiredRequestField = (b: Bundle) => {
@@ -41,45 +49,46 @@ const retypedResponseField = (b: Bundle) => {
   b.components.schemas.User.properties.activated = { type: 'string' };
 };
 
-describe('npm run diff', { timeout: 300_000 }, () => {
-  it('passes the bundle against the committed baseline: what it breaks, CHANGELOG.md declares', () => {
-    const run = spawnSync(process.execPath, ['scripts/diff.ts'], { cwd: projectRoot, encoding: 'utf8' });
-    expect(run.stdout + run.stderr).toMatch(/nothing breaks callers or readers|breaking changes declared/);
+// Side by side (issue 10): each case diffs files of its own, and oasdiff mostly waits on Go.
+describe.concurrent('npm run diff', { timeout: 300_000 }, () => {
+  it('passes the bundle against the committed baseline: what it breaks, CHANGELOG.md declares', async () => {
+    const run = await runDiff();
+    expect(run.output).toMatch(/nothing breaks callers or readers|breaking changes declared/);
     expect(run.status).toBe(0);
   });
 
-  it('shows nothing for an unchanged bundle, and a renamed operationId as breaking callers', () => {
-    expect(diff('same', () => {}).output).toContain('nothing breaks callers or readers');
-    const renamed = diff('renamed', (b) => {
+  it('shows nothing for an unchanged bundle, and a renamed operationId as breaking callers', async () => {
+    expect((await diff('same', () => {})).output).toContain('nothing breaks callers or readers');
+    const renamed = await diff('renamed', (b) => {
       (b as unknown as { paths: Record<string, Record<string, { operationId?: string }>> }).paths['/users/{username}']!.get!.operationId = 'fetchUser';
     });
     expect(renamed.status).toBe(1);
     expect(renamed.output).toMatch(/Breaks callers \(requests\) \(1\)\n.*getUser.*\[api-operation-id-removed\]/);
   });
 
-  it('fails on a new required request field, listed as breaking callers', () => {
-    const run = diff('callers', newRequiredRequestField);
+  it('fails on a new required request field, listed as breaking callers', async () => {
+    const run = await diff('callers', newRequiredRequestField);
     expect(run.status).toBe(1);
     expect(run.output).toMatch(/Breaks callers \(requests\) \(1\)\n.*oldpassword.*\[new-required-request-property\]/);
     expect(run.output).toMatch(/Breaks readers \(responses\) \(0\)/);
   });
 
-  it('fails on a retyped response field, listed as breaking readers', () => {
-    const run = diff('readers', retypedResponseField);
+  it('fails on a retyped response field, listed as breaking readers', async () => {
+    const run = await diff('readers', retypedResponseField);
     expect(run.status).toBe(1);
     expect(run.output).toMatch(/Breaks callers \(requests\) \(0\)/);
     expect(run.output).toMatch(/Breaks readers \(responses\) \([1-9]\d*\)\n.*activated/);
   });
 
-  it('passes a breaking change that a new info.version and its changelog section declare', () => {
+  it('passes a breaking change that a new info.version and its changelog section declare', async () => {
     const declared = (b: Bundle) => {
       newRequiredRequestField(b);
       b.info.version = '2016.0.0';
     };
     const changelog = '# Changelog\n\n## 2016.0.0\n\n### Breaking\n- resetPassword needs oldpassword\n\n## 2015.1.0\n- first\n';
-    expect(diff('declared', declared, changelog).status).toBe(0);
+    expect((await diff('declared', declared, changelog)).status).toBe(0);
     // The version alone, or a section without "### Breaking", is not enough.
-    expect(diff('undeclared-version', declared, '# Changelog\n\n## 2016.0.0\n- resetPassword needs oldpassword\n').status).toBe(1);
-    expect(diff('same-version', newRequiredRequestField, changelog).status).toBe(1);
+    expect((await diff('undeclared-version', declared, '# Changelog\n\n## 2016.0.0\n- resetPassword needs oldpassword\n')).status).toBe(1);
+    expect((await diff('same-version', newRequiredRequestField, changelog)).status).toBe(1);
   });
 });

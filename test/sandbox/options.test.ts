@@ -1,7 +1,7 @@
 // Start-up settings (issue 10, item 4): a bad flag, variable or config key stops the sandbox with
 // one line naming it and its allowed values, exit 2, instead of starting a server that answers
 // 500 (a scrypt cost of 3) or 503 (a rate limit of 0) to every request.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +15,17 @@ const CLI = join(projectRoot, 'src/cli/sandbox.ts');
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runCli(args: string[], env: Record<string, string> = {}) {
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stderr: string; stdout: string }> {
   // A port flag would win over PORT.
   const port = 'PORT' in env ? [] : ['--port', '0'];
-  const result = spawnSync(NODE, [CLI, ...port, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
-  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+  return new Promise((resolve) => {
+    const child = spawn(NODE, [CLI, ...port, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stderr, stdout }));
+  });
 }
 
 function config(content: unknown): string {
@@ -28,7 +34,8 @@ function config(content: unknown): string {
   return file;
 }
 
-describe('the sandbox command refuses a bad setting with one line, exit 2', () => {
+// Side by side (issue 10): each case is a process of its own that starts and exits.
+describe.concurrent('the sandbox command refuses a bad setting with one line, exit 2', () => {
   const cases: Array<[string, () => { args: string[]; env?: Record<string, string> }, RegExp]> = [
     ['--scrypt-cost 3', () => ({ args: ['--scrypt-cost', '3'] }), /^sandbox: --scrypt-cost must be a power of two from 16 to 65536, not 3/],
     ['--scrypt-cost 1000', () => ({ args: ['--scrypt-cost', '1000'] }), /--scrypt-cost must be a power of two/],
@@ -39,9 +46,9 @@ describe('the sandbox command refuses a bad setting with one line, exit 2', () =
     ['rateLimit "abc" in the config', () => ({ args: ['--config', config({ rateLimit: 'abc' })] }), /rateLimit \(in .*\) must be .*, not "abc"/],
     ['an unknown config key', () => ({ args: ['--config', config({ ratelimit: 5 })] }), /ratelimit \(in .*\) is not a setting \(allowed: host, port/],
   ];
-  it.each(cases)('%s', (_name, make, message) => {
+  it.each(cases)('%s', async (_name, make, message) => {
     const { args, env } = make();
-    const result = runCli(args, env);
+    const result = await runCli(args, env);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');

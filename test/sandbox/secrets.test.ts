@@ -11,6 +11,8 @@ const logLines: string[] = [];
 let t: TestSandbox;
 
 beforeAll(async () => {
+  // Only this file's answers: another file's may precede it in the same worker (isolate: false).
+  answersSeen.length = 0;
   t = await startTestSandbox({ db: join(dir, 'secrets.db'), log: (line) => logLines.push(line) });
 });
 afterAll(async () => {

@@ -150,8 +150,10 @@ export async function replay(target: CompatTarget, request: ReplayRequest): Prom
   }
   let operationId: string | undefined;
   if (request.method !== 'OPTIONS') {
-    let checker = checkers.get(target.app.baseUrl);
-    if (!checker) checkers.set(target.app.baseUrl, (checker = new ContractChecker(description, target.app.baseUrl)));
+    // One checker per app path: it reads only the base URL's path, and each costs a compile (issue 10).
+    const appPath = new URL(target.app.baseUrl).pathname;
+    let checker = checkers.get(appPath);
+    if (!checker) checkers.set(appPath, (checker = new ContractChecker(description, target.app.baseUrl)));
     const result = checker.check({ method: request.method, url: `${target.app.baseUrl}${request.path}`, status: answer.status, headers: answer.headers, body: answer.text });
     expect(result.violations.map(formatViolation), `${request.method} ${request.path}: ${answer.status} ${answer.text}`).toEqual([]);
     operationId = result.operationId;

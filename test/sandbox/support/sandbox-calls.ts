@@ -30,12 +30,15 @@ export interface CallOptions {
 /** Every answer text any call got, for the secrets test. */
 export const answersSeen: string[] = [];
 
-/** The contract checks (src/contract), one checker per app base URL. */
+/** The contract checks (src/contract), one checker per app path (/org/app): a checker reads only
+ * the base URL's path, and compiling one costs tens of milliseconds, so the sandboxes of all files
+ * (each on its own port) share it (issue 10). */
 const checkers = new Map<string, ContractChecker>();
 
 function checkAgainstDescription(app: SandboxApp, method: string, url: string, response: Response, text: string): string | undefined {
-  let checker = checkers.get(app.baseUrl);
-  if (!checker) checkers.set(app.baseUrl, (checker = new ContractChecker(description, app.baseUrl)));
+  const appPath = new URL(app.baseUrl).pathname;
+  let checker = checkers.get(appPath);
+  if (!checker) checkers.set(appPath, (checker = new ContractChecker(description, app.baseUrl)));
   const result = checker.check({ method, url, status: response.status, headers: response.headers, body: text });
   if (!result.operationId) return undefined;
   expect(result.violations.map(formatViolation), text).toEqual([]);
