@@ -208,3 +208,12 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+// `npx easemob-sandbox` runs this process under `sh -c` under npm, and neither passes a SIGTERM
+// on: `kill <npx pid>` ended npm and left the sandbox listening, an orphan holding its port. The
+// sandbox is a foreground tool, so it closes when the process that started it is gone (its
+// parent changes). Where it was started as PID 1 or by a supervisor that stays, nothing changes.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 500).unref();

@@ -98,7 +98,13 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL'); // the group: npx, sh and the sandbox
+    } catch {
+      // already gone
+    }
+  }
   await prism?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
@@ -195,7 +201,8 @@ export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.p
     const port = await freePort();
     // The Node 24 of this repository first on PATH: the machine's own may be older than the sandbox needs.
     const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
-    const child = spawn('npx', ['easemob-sandbox', '--port', String(port)], { cwd: consumer, env: { ...process.env, PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that cleanup reaches the sandbox under npm and sh whatever happens.
+    const child = spawn('npx', ['easemob-sandbox', '--port', String(port)], { cwd: consumer, env: { ...process.env, PATH }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.push(child);
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -215,8 +222,17 @@ export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.p
     expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/_sandbox/`)).status).toBe(200);
 
+    // SIGTERM to npx alone, as `kill <pid>` sends it: npm and sh pass it on to nobody, and the
+    // sandbox must still let its port go, not stay behind as an orphan.
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    const gone = Date.now() + 10_000;
+    let listening = true;
+    while (listening && Date.now() < gone) {
+      listening = await fetch(`http://127.0.0.1:${port}/_sandbox/`).then(() => true, () => false);
+      if (listening) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(listening, 'the sandbox still listens after npx was stopped').toBe(false);
   });
 
   it("starts the sandbox from a vitest globalSetup, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
