@@ -15,6 +15,7 @@
 //
 //   node bench/rate-limiter.ts [calls=300] [limit=30]      ONLY='<case name>' for one case
 import { Worker } from 'node:worker_threads';
+import { busiestWindow } from '../test/support/busiest-window.ts';
 import { createEasemobClient, createRateLimiter, type RateLimiter, type Slot } from '../src/client/index.ts';
 
 const [calls = 300, limit = 30] = process.argv.slice(2, 4).map(Number);
@@ -97,15 +98,6 @@ function sendTimeWindow(): RateLimiter {
   };
 }
 
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let start = 0, end = 0; start < sorted.length; start++) {
-    while (end < sorted.length && sorted[end]! < sorted[start]! + WINDOW_MS) end++;
-    most = Math.max(most, end - start);
-  }
-  return most;
-}
 
 async function measure(setting: { roundTripMs: number; firstRequestExtraMs: number }, limiter: RateLimiter) {
   server.postMessage({ type: 'set', setting });
@@ -117,7 +109,7 @@ async function measure(setting: { roundTripMs: number; firstRequestExtraMs: numb
   const { arrivals, firsts } = await next<{ arrivals: number[]; firsts: number[] }>('arrivals');
   arrivals.sort((a, b) => a - b);
   const spanSeconds = (arrivals.at(-1)! - arrivals[0]!) / 1000;
-  return { busiest: busiestSecond(arrivals), fraction: (arrivals.length - limit) / spanSeconds / limit, connections: firsts.length };
+  return { busiest: busiestWindow(arrivals, WINDOW_MS), fraction: (arrivals.length - limit) / spanSeconds / limit, connections: firsts.length };
 }
 
 const cases = [

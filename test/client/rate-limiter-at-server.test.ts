@@ -3,6 +3,7 @@
 // server counts arrivals, as the service does; no sliding second may hold more than the limit.
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { busiestWindow } from '../support/busiest-window.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.ts';
 import { createEasemobClient, createRateLimiter } from '../../src/client/index.ts';
 
@@ -30,15 +31,6 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let start = 0, end = 0; start < sorted.length; start++) {
-    while (end < sorted.length && sorted[end]! < sorted[start]! + 1000) end++;
-    most = Math.max(most, end - start);
-  }
-  return most;
-}
 
 describe('the rate limiter at a latency-injecting server', () => {
   it('never lets the server see more than the limit in a second, cold connections or warm', { timeout: 20_000 }, async () => {
@@ -46,6 +38,6 @@ describe('the rate limiter at a latency-injecting server', () => {
     const calls = Array.from({ length: 4 * LIMIT }, (_, i) => client.GET('/users/{username}', { params: { path: { username: `u${i}` } } }));
     await Promise.all(calls);
     expect(arrivals).toHaveLength(4 * LIMIT);
-    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(LIMIT);
+    expect(busiestWindow(arrivals, 1000)).toBeLessThanOrEqual(LIMIT);
   });
 });

@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEasemobClient, createRateLimiter, type BaseFetch, type Slot } from '../../src/client/index.ts';
+import { busiestWindow } from '../support/busiest-window.ts';
 import { BASE_URL, fakeFetch, json, userAnswer } from './fake-fetch.ts';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The most times that fall in any half-open window [t, t + windowMs). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let start = 0, end = 0; start < sorted.length; start++) {
-    while (end < sorted.length && sorted[end]! < sorted[start]! + windowMs) end++;
-    most = Math.max(most, end - start);
-  }
-  return most;
-}
 
 /**
  * A fake service with latency on both legs, under fake timers: a request arrives `out(n)` ms
