@@ -214,6 +214,8 @@ process.on('SIGTERM', stop);
 // sandbox is a foreground tool, so it closes when the process that started it is gone (its
 // parent changes). Where it was started as PID 1 or by a supervisor that stays, nothing changes.
 const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) stop();
+const orphanCheck = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(orphanCheck); // once: a second and third stop() would mean "exit at once"
+  stop();
 }, 500).unref();
