@@ -14,7 +14,7 @@ import { parseForm } from './http/parse-form.ts';
 import { parseJson } from './http/parse-json.ts';
 import { readBody, restOfRequest, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
-import { sendError, sendJson } from './http/send-json.ts';
+import { sendError, sendJson, sendJsonText } from './http/send-json.ts';
 import { answerPreflight, crossOriginHeaders } from './http/cors.ts';
 import { MAX_BODY_BYTES, type RateLimitStatus } from './options.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -111,7 +111,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     };
     const answer = route.handler(ctx);
     const result = answer instanceof Promise ? await answer : answer;
-    sendJson(res, result.status ?? 200, result.body, cors);
+    sendJsonText(res, result.status ?? 200, 'json' in result ? result.json : JSON.stringify(result.body), cors);
   }
 
   async function handleControlRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
