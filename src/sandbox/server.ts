@@ -135,8 +135,10 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (pathname === '/') return void res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
       const file = staticFile(pathname, req.headers['accept-encoding']);
-      const encoding = file?.encoding ? { 'content-encoding': file.encoding } : {};
-      if (file) return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding }).end(req.method === 'HEAD' ? undefined : file.content);
+      if (file) {
+        const encoding = file.encoding ? { 'content-encoding': file.encoding } : {};
+        return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding }).end(req.method === 'HEAD' ? undefined : file.content);
+      }
     }
     const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
     // The API answers browsers as Usergrid's CORS filter does; the control API does not.
