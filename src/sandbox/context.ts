@@ -31,9 +31,8 @@ export interface RequestContext {
   startedAt: number;
 }
 
-export interface HandlerResult {
-  status?: number;
-  body: unknown;
-}
+/** The answer's status (200 when absent) and body: a value to serialize, or JSON text already
+ * (`json`: an answer assembled from cached fragments, http/entity-envelope.ts). */
+export type HandlerResult = { status?: number; body: unknown } | { status?: number; json: string };
 
 export type Handler = (ctx: RequestContext) => HandlerResult | Promise<HandlerResult>;

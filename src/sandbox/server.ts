@@ -14,7 +14,7 @@ import { parseForm } from './http/parse-form.ts';
 import { parseJson } from './http/parse-json.ts';
 import { readBody, restOfRequest, waitForEnd } from './http/read-body.ts';
 import { parseRequestTarget, refuseDotSegments } from './http/request-target.ts';
-import { sendError, sendJson } from './http/send-json.ts';
+import { sendError, sendJson, sendJsonText } from './http/send-json.ts';
 import { answerPreflight, crossOriginHeaders } from './http/cors.ts';
 import { MAX_BODY_BYTES, type RateLimitStatus } from './options.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -111,7 +111,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     };
     const answer = route.handler(ctx);
     const result = answer instanceof Promise ? await answer : answer;
-    sendJson(res, result.status ?? 200, result.body, cors);
+    sendJsonText(res, result.status ?? 200, 'json' in result ? result.json : JSON.stringify(result.body), cors);
   }
 
   async function handleControlRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -135,8 +135,10 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (pathname === '/') return void res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
       const file = staticFile(pathname, req.headers['accept-encoding']);
-      const encoding = file?.encoding ? { 'content-encoding': file.encoding } : {};
-      if (file) return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding }).end(req.method === 'HEAD' ? undefined : file.content);
+      if (file) {
+        const encoding = file.encoding ? { 'content-encoding': file.encoding } : {};
+        return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding }).end(req.method === 'HEAD' ? undefined : file.content);
+      }
     }
     const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
     // The API answers browsers as Usergrid's CORS filter does; the control API does not.

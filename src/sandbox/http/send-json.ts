@@ -8,7 +8,11 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 
 /** `headers`: a flat name, value, name, value… list (e.g. the CORS headers, cors.ts). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: readonly string[] = NO_HEADERS): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body), headers);
+}
+
+/** An answer that is JSON text already. */
+export function sendJsonText(res: ServerResponse, status: number, text: string, headers: readonly string[] = NO_HEADERS): void {
   res.writeHead(status, [...headers, 'content-type', JSON_TYPE, 'content-length', String(Buffer.byteLength(text))]);
   res.end(text);
 }

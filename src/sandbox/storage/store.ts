@@ -12,11 +12,15 @@ import { createPushSettingsStore } from './push-settings-store.ts';
 import { createRelationsStore } from './relations-store.ts';
 import { createTokensStore } from './tokens-store.ts';
 import { createUserTokensStore } from './user-tokens-store.ts';
+import { watchUserChanges } from './user-changes.ts';
+import { createUserEntityCache } from './user-entity-cache.ts';
 import { createUsersStore } from './users-store.ts';
 import { createUserWithPushQuery } from './user-with-push-query.ts';
 
 export function createStore(path?: string, now: () => number = Date.now) {
   const db: DatabaseSync = openDatabase(path);
+  // Created first: it creates the table the query and the triggers of userEntities read.
+  const pushSettings = createPushSettingsStore(db);
   return {
     db,
     apps: createAppsStore(db),
@@ -25,9 +29,8 @@ export function createStore(path?: string, now: () => number = Date.now) {
     messages: createMessagesStore(db),
     tokens: createTokensStore(db, now),
     userTokens: createUserTokensStore(db),
-    pushSettings: createPushSettingsStore(db),
-    // After pushSettings, which creates the table it joins.
-    userWithPush: createUserWithPushQuery(db),
+    pushSettings,
+    userEntities: createUserEntityCache(createUserWithPushQuery(db), watchUserChanges(db)),
     devices: createDevicesStore(db),
     blockQueries: createBlockQueries(db),
     contactQueries: createContactQueries(db),

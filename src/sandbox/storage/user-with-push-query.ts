@@ -1,7 +1,7 @@
-// getUser's read: what the entity shows of a user, found by name, with its push settings, in one
-// statement (a LEFT JOIN) rather than a user lookup then a settings lookup, and without the
-// columns the answer does not show (the password hash above all). GET /users/{username} is the
-// call integration tests make most, and the one issue 10's performance goal measures.
+// getUser's read, when its entity is not in memory (user-entity-cache.ts): what the entity shows
+// of a user, found by name, with its push settings, in one statement (a LEFT JOIN) rather than a
+// user lookup then a settings lookup, and without the columns the answer does not show (the
+// password hash above all).
 import type { DatabaseSync } from 'node:sqlite';
 import type { UserView } from '../user-entity.ts';
 import { PUSH_SETTINGS_COLUMNS, toPushSettings, type PushSettings } from './push-settings-store.ts';
