@@ -2,6 +2,7 @@
 // legacy do-not-disturb fields. Kept apart from the users table: only the two operations that
 // show them (updateUser, getUser) read it, and a user without settings has no row.
 import type { DatabaseSync } from 'node:sqlite';
+import { arrayRows } from './array-rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS push_settings (
@@ -38,8 +39,7 @@ export function toPushSettings(displayStyle: Nullable, noDisturbing: Nullable, s
 
 export function createPushSettingsStore(db: DatabaseSync) {
   db.exec(SCHEMA);
-  const get = db.prepare(`SELECT ${PUSH_SETTINGS_COLUMNS} FROM push_settings WHERE user_seq = ?`);
-  get.setReturnArrays(true);
+  const get = arrayRows(db.prepare(`SELECT ${PUSH_SETTINGS_COLUMNS} FROM push_settings WHERE user_seq = ?`));
   // A field left out of an update keeps its value (COALESCE with the stored one).
   const upsert = db.prepare(
     `INSERT INTO push_settings (user_seq, display_style, no_disturbing, no_disturbing_start, no_disturbing_end) VALUES (?, ?, ?, ?, ?)

@@ -3,6 +3,7 @@
 // user lookup then a settings lookup, and without the columns the answer does not show (the
 // password hash above all).
 import type { DatabaseSync } from 'node:sqlite';
+import { arrayRows } from './array-rows.ts';
 import type { UserView } from '../user-entity.ts';
 import { PUSH_SETTINGS_COLUMNS, toPushSettings, type PushSettings } from './push-settings-store.ts';
 import { usernameKey } from './users-store.ts';
@@ -17,13 +18,11 @@ const prefixed = (columns: string, table: string) =>
 type Row = [string, string, string | null, number, number, number, number | null, number | null, number | null, number | null];
 
 export function createUserWithPushQuery(db: DatabaseSync) {
-  const byName = db.prepare(
+  const byName = arrayRows(db.prepare(
     `SELECT u.uuid, u.username, u.nickname, u.activated, u.created, u.modified, ${prefixed(PUSH_SETTINGS_COLUMNS, 'p')}
      FROM users u LEFT JOIN push_settings p ON p.user_seq = u.seq
      WHERE u.app_id = ? AND u.username_key = ?`,
-  );
-  // Rows as arrays: node:sqlite builds an object row key by key, which costs more than the lookup.
-  byName.setReturnArrays(true);
+  ));
 
   return {
     find(appId: number, username: string): { user: UserView; push: PushSettings } | undefined {

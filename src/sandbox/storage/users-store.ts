@@ -1,6 +1,7 @@
 // Users of an app. The unique index on (app_id, username_key) — the lower-cased username — makes
 // check-and-insert one atomic step: a name taken in any letter case cannot be inserted twice.
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { arrayRows } from './array-rows.ts';
 
 export interface UserRecord {
   seq: number;
@@ -15,9 +16,8 @@ export interface UserRecord {
   modified: number;
 }
 
-/** The columns every statement that answers users selects, in the order of UserRow. Rows come as
- * arrays (setReturnArrays): node:sqlite builds an object row key by key, which costs more than
- * the lookup itself on the read path. */
+/** The columns every statement that answers users selects, in the order of UserRow (rows come as
+ * arrays: array-rows.ts). */
 const USER_COLUMNS = 'seq, app_id, uuid, username, password_hash, nickname, activated, online, created, modified';
 
 /** seq, app_id, uuid, username, password_hash, nickname, activated, online, created, modified */
@@ -46,12 +46,6 @@ function toRecord(row: UserRow): UserRecord {
   };
 }
 
-/** A prepared statement that answers rows as arrays. */
-function arrays(statement: StatementSync): StatementSync {
-  statement.setReturnArrays(true);
-  return statement;
-}
-
 /** The key every lookup uses: usernames are ASCII, so lower-casing is exact. */
 export function usernameKey(username: string): string {
   return username.toLowerCase();
@@ -62,21 +56,21 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createUsersStore(db: DatabaseSync) {
-  const insert = arrays(
+  const insert = arrayRows(
     db.prepare(
       `INSERT INTO users (app_id, uuid, username, username_key, password_hash, nickname, created, modified)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${USER_COLUMNS}`,
     ),
   );
-  const byName = arrays(db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE app_id = ? AND username_key = ?`));
-  const pageAfter = arrays(db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE app_id = ? AND seq > ? ORDER BY seq LIMIT ?`));
+  const byName = arrayRows(db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE app_id = ? AND username_key = ?`));
+  const pageAfter = arrayRows(db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE app_id = ? AND seq > ? ORDER BY seq LIMIT ?`));
   const anyAfter = db.prepare('SELECT 1 AS found FROM users WHERE app_id = ? AND seq > ? LIMIT 1');
   const remove = db.prepare('DELETE FROM users WHERE seq = ?');
   const setPassword = db.prepare('UPDATE users SET password_hash = ?, modified = ? WHERE seq = ?');
   const setNickname = db.prepare('UPDATE users SET nickname = ?, modified = ? WHERE seq = ?');
   const setActivated = db.prepare('UPDATE users SET activated = ?, online = CASE WHEN ? = 0 THEN 0 ELSE online END, modified = ? WHERE seq = ?');
   const setOnline = db.prepare('UPDATE users SET online = ? WHERE seq = ?');
-  const bySeq = arrays(db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE seq = ?`));
+  const bySeq = arrayRows(db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE seq = ?`));
 
   return {
     /** Inserts the user, or answers 'duplicate' when the name exists in any letter case. */
