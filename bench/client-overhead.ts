@@ -99,8 +99,11 @@ if (only !== undefined) {
 // A fixed seed: the interval printed for one set of rounds does not change from one print to the next.
 function seededRandom(seed: number): () => number {
   return () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 2 ** 32;
+    // mulberry32: a plain multiply would lose bits beyond 2^53 and repeat early.
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
 const quantile = (xs: number[], q: number) => {
