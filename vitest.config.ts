@@ -1,4 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { shareCompileCache } from './scripts/compile-cache.ts';
+
+// The workers, and every process a test starts, start from V8's code cache (scripts/compile-cache.ts).
+shareCompileCache();
 
 // Tests that start whole processes (npm pack and install, npm start through npm, Prism, a
 // browser) load the machine's two cores; timing-sensitive tests (the import's pacing against the
