@@ -201,7 +201,7 @@ describe('easemob-contract keeps to a rate limit through the client limiter', ()
 describe.concurrent('easemob-contract usage', () => {
   const credentials = ['--client-id', 'YXA6id', '--client-secret', 'YXA6S3CRET-never-shown'];
 
-  it.for([
+  it.for<[label: string, args: string[], message: RegExp]>([
     ['no credentials', ['--base-url', 'http://127.0.0.1:9/o/a'], /needs --base-url, --client-id and --client-secret/],
     ['a real service without --live', ['--base-url', 'https://a1.easemob.com/org/app', ...credentials], /a1\.easemob\.com is not this machine: .* add --live/],
     ['a base URL that is no app', ['--base-url', 'http://127.0.0.1:9/', ...credentials], /one app's base URL/],
