@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { shareCompileCache } from './scripts/compile-cache.ts';
 
@@ -11,8 +12,8 @@ shareCompileCache();
 const PROCESS_HEAVY = ['test/client/package.test.ts', 'test/cli/npm-commands.test.ts', 'test/docs/docs-offline.test.ts'];
 
 // Speed (issue 10): most files start a sandbox or a child process and then wait on sockets, so
-// two workers keep both cores busy (vitest's default on two cores is one worker, every file in
-// turn). Files share their workers' module cache (isolate: false): the description, its compiled
+// at least two workers keep two cores busy (vitest's default on two cores is one worker, every
+// file in turn); a bigger machine gets a worker per core but one, vitest's own default there. Files share their workers' module cache (isolate: false): the description, its compiled
 // validators and the sandbox's modules load once per worker instead of once per file, which was
 // half of the suite's CPU time. Test files keep no state in shared modules that another file
 // could see (test/sandbox/secrets.test.ts clears the answers it inspects); fake timers are
@@ -23,7 +24,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     isolate: false,
-    maxWorkers: 2,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     minWorkers: 1,
     projects: [
       {
