@@ -13,19 +13,25 @@ const PROCESS_HEAVY = ['test/client/package.test.ts', 'test/cli/npm-commands.tes
 
 // Speed (issue 10): most files start a sandbox or a child process and then wait on sockets, so
 // at least two workers keep two cores busy (vitest's default on two cores is one worker, every
-// file in turn); a bigger machine gets a worker per core but one, vitest's own default there. Files share their workers' module cache (isolate: false): the description, its compiled
+// file in turn); a bigger machine gets a worker per core but one, vitest's own default there.
+// As many workers stay as start: with fewer kept (minWorkers 1) and three or more workers, the
+// pool ended an idle worker between the two groups and the run failed ("Terminating worker
+// thread", an unhandled rejection in vitest 3.2's pool; vitest issue #8564 is its kin).
+// Files share their workers' module cache (isolate: false): the description, its compiled
 // validators and the sandbox's modules load once per worker instead of once per file, which was
 // half of the suite's CPU time. Test files keep no state in shared modules that another file
 // could see (test/sandbox/secrets.test.ts clears the answers it inspects); fake timers are
 // restored after each test that sets them.
+const WORKERS = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     isolate: false,
-    maxWorkers: Math.max(2, availableParallelism() - 1),
-    minWorkers: 1,
+    maxWorkers: WORKERS,
+    minWorkers: WORKERS,
     projects: [
       {
         extends: true,
