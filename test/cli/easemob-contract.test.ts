@@ -196,10 +196,12 @@ describe('easemob-contract keeps to a rate limit through the client limiter', ()
   });
 });
 
-describe('easemob-contract usage', () => {
+// Side by side (issue 10): each case is its own short process, with nothing shared; one after
+// another they spent most of their time starting Node.
+describe.concurrent('easemob-contract usage', () => {
   const credentials = ['--client-id', 'YXA6id', '--client-secret', 'YXA6S3CRET-never-shown'];
 
-  it.each([
+  it.for<[label: string, args: string[], message: RegExp]>([
     ['no credentials', ['--base-url', 'http://127.0.0.1:9/o/a'], /needs --base-url, --client-id and --client-secret/],
     ['a real service without --live', ['--base-url', 'https://a1.easemob.com/org/app', ...credentials], /a1\.easemob\.com is not this machine: .* add --live/],
     ['a base URL that is no app', ['--base-url', 'http://127.0.0.1:9/', ...credentials], /one app's base URL/],
@@ -208,7 +210,7 @@ describe('easemob-contract usage', () => {
     ['an unknown flag', ['--bogus', ...credentials], /Unknown option '--bogus'/],
     ['credentials in the URL', ['--base-url', 'http://me:pw@127.0.0.1:9/o/a', ...credentials], /must not hold credentials/],
     ['no scenario matching --only', ['--base-url', 'http://127.0.0.1:9/o/a', '--only', 'no such scenario', ...credentials], /no scenario's name contains "no such scenario"/],
-  ])('%s: one line on stderr, exit 2, nothing else', async (_label, args, message) => {
+  ])('%s: one line on stderr, exit 2, nothing else', async ([, args, message], { expect }) => {
     const run = await runContract(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
@@ -217,7 +219,7 @@ describe('easemob-contract usage', () => {
     expect(run.stderr).not.toContain('S3CRET');
   });
 
-  it('--rate off against a server that is not a sandbox is refused', async () => {
+  it('--rate off against a server that is not a sandbox is refused', async ({ expect }) => {
     const server = await notASandbox();
     try {
       const run = await runContract(['--base-url', server.baseUrl, '--rate', 'off', ...credentials]);
@@ -227,7 +229,7 @@ describe('easemob-contract usage', () => {
     }
   });
 
-  it('--list: a target that is not a sandbox gets what is safe on a real service; DELETE /users?limit= only with --destructive', async () => {
+  it('--list: a target that is not a sandbox gets what is safe on a real service; DELETE /users?limit= only with --destructive', async ({ expect }) => {
     const server = await notASandbox();
     try {
       const listed = async (...extra: string[]) => {
@@ -245,7 +247,7 @@ describe('easemob-contract usage', () => {
     }
   });
 
-  it('--help prints the usage and exits 0', async () => {
+  it('--help prints the usage and exits 0', async ({ expect }) => {
     const run = await runContract(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: easemob-contract \[options\]/);

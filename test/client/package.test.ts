@@ -117,6 +117,18 @@ const { data } = await easemob.GET('/users/{username}', { params: { path: { user
 console.log(JSON.stringify({ username: data?.entities[0]?.username }));
 `;
 
+/** Runs `use` with the environment of a command aimed at a fresh sandbox (the Node 24 of this repository first on PATH). */
+async function withSandboxEnv(use: (env: NodeJS.ProcessEnv & { EASEMOB_CLIENT_SECRET: string }) => Promise<void>): Promise<void> {
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [{ org: 'easemob-demo', app: 'chatdemoui' }], rateLimit: 'off' });
+  try {
+    const [app] = sandbox.apps;
+    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+    await use({ ...process.env, PATH, EASEMOB_BASE_URL: app!.baseUrl, EASEMOB_CLIENT_ID: app!.clientId, EASEMOB_CLIENT_SECRET: app!.clientSecret });
+  } finally {
+    await sandbox.close();
+  }
+}
+
 // Side by side (issue 10): each test writes its own files in the consumer project and starts its
 // own processes; one after another they waited on one core each.
 describe.concurrent('the npm package', () => {
@@ -313,37 +325,6 @@ await sandbox.close();
     expect(JSON.parse(stdout)).toEqual({ violations: ['listUsers request:?limit'], created: 1, read: 1 });
   });
 
-  // Alone: it hides fast-check from the consumer project for a moment, and the other tests may use it.
-  it.sequential('runs the contract scenarios with the installed easemob-contract against a sandbox', { timeout: 120_000 }, async () => {
-    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [{ org: 'easemob-demo', app: 'chatdemoui' }], rateLimit: 'off' });
-    try {
-      const [app] = sandbox.apps;
-      const env = { ...process.env, EASEMOB_BASE_URL: app!.baseUrl, EASEMOB_CLIENT_ID: app!.clientId, EASEMOB_CLIENT_SECRET: app!.clientSecret };
-      const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
-      const { stdout } = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env: { ...env, PATH }, maxBuffer: 1 << 24 });
-      expect(stdout).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
-      expect(stdout).toMatch(/^getUser\s+\d+/m);
-      expect(stdout).not.toContain(app!.clientSecret);
-
-      // Without an optional peer it says what to install, in one line, before sending anything.
-      const hidden = join(consumer, 'node_modules/fast-check');
-      await rename(hidden, `${hidden}.away`);
-      try {
-        const failed = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env: { ...env, PATH } }).then(
-          () => undefined,
-          (error: { code: number; stdout: string; stderr: string }) => error,
-        );
-        expect(failed?.code).toBe(2);
-        expect(failed?.stdout).toBe('');
-        expect(failed?.stderr.trim()).toBe('easemob-contract: needs fast-check beside easemob-user-api: npm install --save-dev ajv ajv-formats fast-check');
-      } finally {
-        await rename(`${hidden}.away`, hidden);
-      }
-    } finally {
-      await sandbox.close();
-    }
-  });
-
   it.runIf(oldNode)('on a Node older than 22.5: the sandbox command says what it needs in one line, the client and easemob-users work', { timeout: 60_000 }, async () => {
     const failed = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-sandbox.js')]).then(
       () => undefined,
@@ -372,5 +353,34 @@ console.log(typeof data?.entities[0]?.username);
 `);
     const { stdout } = await run(oldNode!, ['mock-call.mjs'], { cwd: consumer });
     expect(stdout.trim()).toBe('string');
+  });
+
+  it('runs the contract scenarios with the installed easemob-contract against a sandbox', { timeout: 120_000 }, async () => {
+    await withSandboxEnv(async (env) => {
+      const { stdout } = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env, maxBuffer: 1 << 24 });
+      expect(stdout).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
+      expect(stdout).toMatch(/^getUser\s+\d+/m);
+      expect(stdout).not.toContain(env.EASEMOB_CLIENT_SECRET);
+    });
+  });
+
+  // Alone, and last: it hides fast-check from the consumer project for a moment, and the other
+  // tests use it (a sequential test waits for the side-by-side ones before it).
+  it.sequential('without an optional peer, the installed easemob-contract says what to install, in one line, before sending anything', { timeout: 60_000 }, async () => {
+    await withSandboxEnv(async (env) => {
+      const hidden = join(consumer, 'node_modules/fast-check');
+      await rename(hidden, `${hidden}.away`);
+      try {
+        const failed = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env }).then(
+          () => undefined,
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        );
+        expect(failed?.code).toBe(2);
+        expect(failed?.stdout).toBe('');
+        expect(failed?.stderr.trim()).toBe('easemob-contract: needs fast-check beside easemob-user-api: npm install --save-dev ajv ajv-formats fast-check');
+      } finally {
+        await rename(`${hidden}.away`, hidden);
+      }
+    });
   });
 });
