@@ -18,10 +18,11 @@
 //
 //   node bench/client-overhead.ts [requestsPerRound=50] [rounds=400] [concurrencies=1,16]
 //   ONLY='easemob client' node --cpu-prof bench/client-overhead.ts 200000   one contender, for a profile
+//   LAYERS=1 node bench/client-overhead.ts   also the client with each of its layers turned off, to see where its cost lies
 import { spawn } from 'node:child_process';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.d.ts';
-import { createEasemobClient, createRateLimiter } from '../src/client/index.ts';
+import { createEasemobClient, createRateLimiter, type EasemobClient } from '../src/client/index.ts';
 
 const [perRound = 50, rounds = 400] = process.argv.slice(2, 4).map(Number);
 const concurrencies = (process.argv[4] ?? '1,16').split(',').map(Number);
@@ -59,17 +60,26 @@ const baseUrl = `http://127.0.0.1:${port}/org/app`;
 const client = createEasemobClient({ baseUrl, token: TOKEN, throttle: createRateLimiter({ limit: 1e9, intervalMs: 1000 }) });
 const bare = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${TOKEN}` } });
 
-const contenders = {
+const getUser = (typed: EasemobClient) => async () => (await typed.GET('/users/{username}', { params: { path: { username: 'jliu' } } })).data;
+const unlimited = () => createRateLimiter({ limit: 1e9, intervalMs: 1000 });
+const contenders: Record<string, () => Promise<unknown>> = {
   'raw fetch': async () => {
     const response = await fetch(`${baseUrl}/users/jliu`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   },
   'bare openapi-fetch': async () => (await bare.GET('/users/{username}', { params: { path: { username: 'jliu' } } })).data,
-  'easemob client': async () => (await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } })).data,
+  'easemob client': getUser(client),
+  // LAYERS=1: what each layer costs, as what the client saves without it.
+  ...(process.env['LAYERS'] && {
+    'without timeout': getUser(createEasemobClient({ baseUrl, token: TOKEN, throttle: unlimited(), timeoutMs: false })),
+    'without limiter': getUser(createEasemobClient({ baseUrl, token: TOKEN, throttle: false })),
+    'without retries': getUser(createEasemobClient({ baseUrl, token: TOKEN, throttle: unlimited(), retry: false })),
+    'without all three': getUser(createEasemobClient({ baseUrl, token: TOKEN, throttle: false, retry: false, timeoutMs: false })),
+  }),
 };
-type Name = keyof typeof contenders;
-const names = Object.keys(contenders) as Name[];
+type Name = string;
+const names = Object.keys(contenders);
 
 /** Wall and client CPU microseconds a request, over `count` calls with at most `concurrency` in flight. */
 async function time(call: () => Promise<unknown>, count: number, concurrency: number): Promise<{ wall: number; cpu: number }> {
@@ -89,7 +99,7 @@ if (only !== undefined) {
   // For a CPU profile of one contender: no interleaving, no statistics.
   if (!(only in contenders)) throw new Error(`ONLY must be one of: ${names.join(', ')}`);
   for (const concurrency of concurrencies) {
-    const { wall, cpu } = await time(contenders[only], perRound, concurrency);
+    const { wall, cpu } = await time(contenders[only]!, perRound, concurrency);
     console.log(`${only}, concurrency ${concurrency}: wall ${wall.toFixed(1)} µs/request, client CPU ${cpu.toFixed(1)} µs/request`);
   }
   server.stdin.end();
@@ -131,24 +141,24 @@ const orders = permutations(names);
 const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 
 for (const concurrency of concurrencies) {
-  for (let i = 0; i < 3; i++) for (const name of names) await time(contenders[name], Math.max(perRound, 2000), concurrency); // warm-up
+  for (let i = 0; i < 3; i++) for (const name of names) await time(contenders[name]!, Math.max(perRound, 2000), concurrency); // warm-up
   const samples = Object.fromEntries(names.map((name) => [name, { wall: [] as number[], cpu: [] as number[] }])) as Record<Name, { wall: number[]; cpu: number[] }>;
   for (let round = 0; round < rounds; round++) {
     for (const name of orders[round % orders.length]!) {
-      const { wall, cpu } = await time(contenders[name], perRound, concurrency);
-      samples[name].wall.push(wall);
-      samples[name].cpu.push(cpu);
+      const { wall, cpu } = await time(contenders[name]!, perRound, concurrency);
+      samples[name]!.wall.push(wall);
+      samples[name]!.cpu.push(cpu);
     }
   }
 
   console.log(`concurrency ${concurrency}: ${rounds} rounds × ${perRound} requests each, medians per request (interquartile range)`);
   for (const name of names) {
     const show = (xs: number[]) => `${median(xs).toFixed(1).padStart(6)} µs (${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)})`;
-    console.log(`  ${name.padEnd(20)} client CPU ${show(samples[name].cpu)}   wall ${show(samples[name].wall)}`);
+    console.log(`  ${name.padEnd(20)} client CPU ${show(samples[name]!.cpu)}   wall ${show(samples[name]!.wall)}`);
   }
   for (const measure of ['cpu', 'wall'] as const) {
-    const ours = samples['easemob client'][measure];
-    const base = samples['bare openapi-fetch'][measure];
+    const ours = samples['easemob client']![measure];
+    const base = samples['bare openapi-fetch']![measure];
     const ratios = ours.map((x, i) => x / base[i]!);
     const [low, high] = bootstrapMedian(ratios);
     const mid = median(ratios);
@@ -158,6 +168,16 @@ for (const concurrency of concurrencies) {
         `(95% interval ${percent(low)} … ${percent(high)}; ratios' IQR ${percent(quantile(ratios, 0.25))} … ${percent(quantile(ratios, 0.75))}; ` +
         `ratio of totals ${percent(sum(ours) / sum(base))}; ${(median(ours) - median(base)).toFixed(1)} µs a call)` +
         (measure === 'cpu' ? `: ${verdict} (≤ ${GOAL_PERCENT}%)` : ''),
+    );
+  }
+  // Each layer's share: the full client over the client without that layer, per round, in client CPU.
+  for (const name of names.filter((n) => n.startsWith('without '))) {
+    const ratios = samples['easemob client']!.cpu.map((x, i) => x / samples[name]!.cpu[i]!);
+    const [low, high] = bootstrapMedian(ratios);
+    const overBare = samples[name]!.cpu.map((x, i) => x / samples['bare openapi-fetch']!.cpu[i]!);
+    console.log(
+      `  ${name.padEnd(20)} the client costs ${percent(median(ratios))} more with it (95% interval ${percent(low)} … ${percent(high)}); ` +
+        `without it, ${percent(median(overBare))} over bare openapi-fetch`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
-import { callOf, settleCalls, type EasemobClient } from './easemob-client.ts';
+import { settleCalls, type EasemobClient } from './easemob-client.ts';
 import { createSecretRegistry } from './errors/redactor.ts';
 import { createSendPipeline, type SendPipelineOptions } from './pipeline/send-pipeline.ts';
 import { createAppTokenFetcher } from './token/app-token.ts';
@@ -42,5 +42,5 @@ export function createEasemobClient(options: EasemobClientOptions): EasemobClien
   }
 
   const authorized = createAuthFetch(send, tokens, secrets.add, options.log);
-  return settleCalls(createClient<paths>({ baseUrl: options.baseUrl, fetch: (request: Request) => authorized(request, callOf(request)) }), secrets);
+  return settleCalls(createClient<paths>({ baseUrl: options.baseUrl }), authorized, secrets);
 }

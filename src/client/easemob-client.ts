@@ -4,7 +4,7 @@ import { EasemobError } from './errors/easemob-error.ts';
 import { operationName } from './errors/operation-name.ts';
 import type { SecretRegistry } from './errors/redactor.ts';
 import { finishCall, newCall } from './pipeline/call-context.ts';
-import type { CallContext } from './pipeline/fetch-types.ts';
+import type { Send } from './pipeline/fetch-types.ts';
 import { parseRetryAfter } from './pipeline/retry-after.ts';
 import { isRetryableStatus } from './pipeline/retry-policy.ts';
 
@@ -54,27 +54,23 @@ export interface EasemobClient {
   eject(...middleware: Middleware[]): void;
 }
 
-/** The init key that carries a call's context to the sending pipeline (openapi-fetch copies unknown init keys onto the Request). */
-export const CALL_KEY = 'easemobCall';
-
-export function callOf(request: Request): CallContext {
-  return (request as Request & { [CALL_KEY]?: CallContext })[CALL_KEY] ?? newCall();
-}
-
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 type RawInit = { body?: unknown; parseAs?: string; [key: string]: unknown } | undefined;
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
 /**
- * Wraps an openapi-fetch client so that every call settles by one contract: data, or a
- * rejection. Each call gets its context here (its ticket in the rate limiter's queue), and its
- * cleanup (the timeout's timer) runs once openapi-fetch has read the body.
+ * Wraps an openapi-fetch client so that every call goes through `pipeline` and settles by one
+ * contract: data, or a rejection. Each call gets its context here (its ticket in the rate
+ * limiter's queue), handed to the pipeline through openapi-fetch's per-request `fetch` option
+ * (a property set on the Request instead would change the shape of every Request undici
+ * handles), and its cleanup (the timeout's timer) runs once openapi-fetch has read the body.
  */
-export function settleCalls(raw: Client<paths>, secrets: SecretRegistry): EasemobClient {
+export function settleCalls(raw: Client<paths>, pipeline: Send, secrets: SecretRegistry): EasemobClient {
   type Sender = (init: RawInit) => Promise<RawResult>;
   const run = (method: string, path: string, init: RawInit, send: Sender): Promise<RawResult> => {
     const call = newCall(init?.signal != null);
-    return send(init === undefined ? { [CALL_KEY]: call } : { ...init, [CALL_KEY]: call }).then(
+    const fetch = (request: Request) => pipeline(request, call);
+    return send(init === undefined ? { fetch } : { ...init, fetch }).then(
       (result) => {
         // A stream is read by the caller after the call resolves: the timeout keeps bounding it.
         if (init?.parseAs !== 'stream') finishCall(call);

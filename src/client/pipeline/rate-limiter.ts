@@ -1,3 +1,5 @@
+import { HoldTimes } from './hold-times.ts';
+
 export interface RateLimiterOptions {
   /** Requests the service accepts in any one window. Easemob allows 30 a second per IP. */
   limit: number;
@@ -70,10 +72,8 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   if (!(intervalMs > 0)) throw new RangeError('rate limit intervalMs must be positive');
 
   let inFlight = 0;
-  // When ended slots stop counting, ascending; entries before `head` have expired. Memory
-  // follows the traffic of one window, not `limit`, so a huge limit costs nothing.
-  let held: number[] = [];
-  let head = 0;
+  // When ended slots stop counting: at most `limit` of them, outside the heap (hold-times.ts).
+  const held = new HoldTimes(limit);
   // roundTripCredit: the fastest round trip of requests sent after an earlier answer (the very
   // first ones may all include connection set-up), trusted once 2 × limit of them were seen: two
   // windows' worth, so that one burst that all went over new connections cannot set it alone.
@@ -86,19 +86,7 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function inUse(t: number): number {
-    while (head < held.length && held[head]! <= t) head++;
-    if (head > 1024 && head * 2 > held.length) {
-      held = held.slice(head);
-      head = 0;
-    }
-    return inFlight + held.length - head;
-  }
-
-  function hold(until: number): void {
-    let i = held.length;
-    while (i > head && held[i - 1]! > until) i--;
-    if (i === held.length) held.push(until);
-    else held.splice(i, 0, until);
+    return inFlight + held.runningAt(t);
   }
 
   function credit(): number {
@@ -131,13 +119,13 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
         fastestRoundTrip = Math.min(fastestRoundTrip, t - this.grantedAt);
         roundTripsSeen++;
       }
-      hold(t + GUARD_MS + intervalMs - credit());
+      held.add(t + GUARD_MS + intervalMs - credit());
       drain();
     }
 
     failed(): void {
       if (this.end()) return;
-      hold(now() + GUARD_MS + intervalMs);
+      held.add(now() + GUARD_MS + intervalMs);
       drain();
     }
 
@@ -160,9 +148,10 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}, now
       waiter.resolve(new GrantedSlot(t));
     }
     // With slots held only by requests still in flight, their answers call drain again.
-    if (queue.length > 0 && head < held.length) {
+    const next = held.earliest();
+    if (queue.length > 0 && next !== undefined) {
       // +1: a timer may fire a hair early relative to Date.now.
-      timer = setTimeout(drain, Math.max(0, held[head]! - t) + 1);
+      timer = setTimeout(drain, Math.max(0, next - t) + 1);
     }
   }
 

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../../generated/schema.js';
-import { callOf, settleCalls } from '../easemob-client.ts';
+import { settleCalls } from '../easemob-client.ts';
 import type { SecretRegistry } from '../errors/redactor.ts';
 import type { ClientLog } from '../pipeline/client-events.ts';
 import type { Send } from '../pipeline/fetch-types.ts';
@@ -19,7 +19,7 @@ export interface AppCredentials {
  * and settles by the same contract (data, or an EasemobError with the secret redacted).
  */
 export function createAppTokenFetcher(credentials: AppCredentials, send: Send, secrets: SecretRegistry, log?: ClientLog): () => Promise<IssuedToken> {
-  const tokenClient = settleCalls(createClient<paths>({ baseUrl: credentials.baseUrl, fetch: (request: Request) => send(request, callOf(request)) }), secrets);
+  const tokenClient = settleCalls(createClient<paths>({ baseUrl: credentials.baseUrl }), send, secrets);
   return async () => {
     const { data } = await tokenClient.POST('/token', {
       body: {
