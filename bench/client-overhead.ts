@@ -57,11 +57,11 @@ const baseUrl = `http://127.0.0.1:${port}/org/app`;
 
 // The client as a user gets it (default timeout, retries on), except for a rate limiter with a
 // limit no run reaches, so that its code runs on every call but never waits.
-const client = createEasemobClient({ baseUrl, token: TOKEN, throttle: createRateLimiter({ limit: 1e9, intervalMs: 1000 }) });
+const unlimited = () => createRateLimiter({ limit: 1e9, intervalMs: 1000 });
+const client = createEasemobClient({ baseUrl, token: TOKEN, throttle: unlimited() });
 const bare = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${TOKEN}` } });
 
 const getUser = (typed: EasemobClient) => async () => (await typed.GET('/users/{username}', { params: { path: { username: 'jliu' } } })).data;
-const unlimited = () => createRateLimiter({ limit: 1e9, intervalMs: 1000 });
 const contenders: Record<string, () => Promise<unknown>> = {
   'raw fetch': async () => {
     const response = await fetch(`${baseUrl}/users/jliu`, { headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -78,7 +78,6 @@ const contenders: Record<string, () => Promise<unknown>> = {
     'without all three': getUser(createEasemobClient({ baseUrl, token: TOKEN, throttle: false, retry: false, timeoutMs: false })),
   }),
 };
-type Name = string;
 const names = Object.keys(contenders);
 
 /** Wall and client CPU microseconds a request, over `count` calls with at most `concurrency` in flight. */
@@ -94,7 +93,7 @@ async function time(call: () => Promise<unknown>, count: number, concurrency: nu
   return { wall: ((performance.now() - start) * 1000) / count, cpu: (used.user + used.system) / count };
 }
 
-const only = process.env['ONLY'] as Name | undefined;
+const only = process.env['ONLY'];
 if (only !== undefined) {
   // For a CPU profile of one contender: no interleaving, no statistics.
   if (!(only in contenders)) throw new Error(`ONLY must be one of: ${names.join(', ')}`);
@@ -142,7 +141,7 @@ const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100
 
 for (const concurrency of concurrencies) {
   for (let i = 0; i < 3; i++) for (const name of names) await time(contenders[name]!, Math.max(perRound, 2000), concurrency); // warm-up
-  const samples = Object.fromEntries(names.map((name) => [name, { wall: [] as number[], cpu: [] as number[] }])) as Record<Name, { wall: number[]; cpu: number[] }>;
+  const samples = Object.fromEntries(names.map((name) => [name, { wall: [] as number[], cpu: [] as number[] }])) as Record<string, { wall: number[]; cpu: number[] }>;
   for (let round = 0; round < rounds; round++) {
     for (const name of orders[round % orders.length]!) {
       const { wall, cpu } = await time(contenders[name]!, perRound, concurrency);
