@@ -2,9 +2,10 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { settleCalls, type EasemobClient } from './easemob-client.ts';
 import { createSecretRegistry } from './errors/redactor.ts';
+import { createCallRunner, type CallRunnerOptions } from './pipeline/call-runner.ts';
+import { DEFAULT_RETRY } from './pipeline/retry.ts';
 import { createSendPipeline, type SendPipelineOptions } from './pipeline/send-pipeline.ts';
 import { createAppTokenFetcher } from './token/app-token.ts';
-import { createAuthFetch } from './token/auth-fetch.ts';
 import { createTokenCache } from './token/token-cache.ts';
 import { fromStaticToken, fromTokenCache, fromTokenProvider, type TokenProvider } from './token/token-source.ts';
 
@@ -23,12 +24,18 @@ export interface EasemobClientOptions extends SendPipelineOptions {
 /**
  * Creates the typed Easemob client. A call goes, outermost first: auth (the token; one renewal
  * and re-send on 401) → retry → rate limiter → timeout → fetch; then it settles: data, or an
- * EasemobError. Whatever may re-send is a fetch layer, not middleware: openapi-fetch middleware
- * cannot re-send (its issue #2075).
+ * EasemobError. Auth and retries run the whole openapi-fetch call again (call-runner.ts), not
+ * middleware: openapi-fetch middleware cannot re-send (its issue #2075).
  */
 export function createEasemobClient(options: EasemobClientOptions): EasemobClient {
   const secrets = createSecretRegistry();
-  const send = createSendPipeline(options.baseUrl, options);
+  const pipeline = createSendPipeline(options.baseUrl, options);
+  const runner: CallRunnerOptions = {
+    pipeline,
+    retry: options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...options.retry },
+    log: options.log,
+    random: options.random,
+  };
 
   let tokens;
   if (typeof options.token === 'string') tokens = fromStaticToken(options.token);
@@ -36,11 +43,11 @@ export function createEasemobClient(options: EasemobClientOptions): EasemobClien
   else if (options.clientId && options.clientSecret) {
     secrets.add(options.clientSecret);
     const credentials = { ...options, clientId: options.clientId, clientSecret: options.clientSecret };
-    tokens = fromTokenCache(createTokenCache(createAppTokenFetcher(credentials, send, secrets, options.log)));
+    tokens = fromTokenCache(createTokenCache(createAppTokenFetcher(credentials, createCallRunner(runner), secrets, options.log)));
   } else {
     throw new TypeError('createEasemobClient needs clientId and clientSecret, or token');
   }
 
-  const authorized = createAuthFetch(send, tokens, secrets.add, options.log);
+  const authorized = createCallRunner({ ...runner, tokens, onToken: secrets.add });
   return settleCalls(createClient<paths>({ baseUrl: options.baseUrl }), authorized, secrets);
 }

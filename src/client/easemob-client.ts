@@ -3,8 +3,7 @@ import type { paths } from '../../generated/schema.js';
 import { EasemobError } from './errors/easemob-error.ts';
 import { operationName } from './errors/operation-name.ts';
 import type { SecretRegistry } from './errors/redactor.ts';
-import { finishCall, newCall } from './pipeline/call-context.ts';
-import type { Send } from './pipeline/fetch-types.ts';
+import type { CallRunner, RawInit, RawResult, SendOnce } from './pipeline/call-runner.ts';
 import { parseRetryAfter } from './pipeline/retry-after.ts';
 import { isRetryableStatus } from './pipeline/retry-policy.ts';
 
@@ -54,38 +53,20 @@ export interface EasemobClient {
   eject(...middleware: Middleware[]): void;
 }
 
-type RawResult = { data?: unknown; error?: unknown; response: Response };
-type RawInit = { body?: unknown; parseAs?: string; [key: string]: unknown } | undefined;
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
 /**
- * Wraps an openapi-fetch client so that every call goes through `pipeline` and settles by one
- * contract: data, or a rejection. Each call gets its context here (its ticket in the rate
- * limiter's queue), handed to the pipeline through openapi-fetch's per-request `fetch` option
- * (a property set on the Request instead would change the shape of every Request undici
- * handles), and its cleanup (the timeout's timer) runs once openapi-fetch has read the body.
+ * Wraps an openapi-fetch client so that every call is run by `runCall` (its attempts: token,
+ * retries, the sending pipeline, handed to openapi-fetch as its per-request `fetch`) and settles
+ * by one contract: data, or a rejection.
  */
-export function settleCalls(raw: Client<paths>, pipeline: Send, secrets: SecretRegistry): EasemobClient {
-  type Sender = (init: RawInit) => Promise<RawResult>;
-  const run = (method: string, path: string, init: RawInit, send: Sender): Promise<RawResult> => {
-    const call = newCall(init?.signal != null);
-    const fetch = (request: Request) => pipeline(request, call);
-    return send(init === undefined ? { fetch } : { ...init, fetch }).then(
-      (result) => {
-        // A stream is read by the caller after the call resolves: the timeout keeps bounding it.
-        if (init?.parseAs !== 'stream') finishCall(call);
-        return settle(method, path, init, result, secrets);
-      },
-      (failure: unknown) => {
-        finishCall(call);
-        throw failure;
-      },
-    );
-  };
-  const untyped = raw as unknown as Record<string, (path: string, init?: RawInit) => Promise<RawResult>>;
+export function settleCalls(raw: Client<paths>, runCall: CallRunner, secrets: SecretRegistry): EasemobClient {
+  const run = (method: string, path: string, init: RawInit, sendOnce: SendOnce): Promise<RawResult> =>
+    runCall(method, init, sendOnce, (result) => settle(method, path, init, result, secrets));
+  const untyped = raw as unknown as Record<string, (path: string, init?: Record<string, unknown>) => Promise<RawResult>>;
+  const request = raw.request as unknown as (method: string, path: string, init?: Record<string, unknown>) => Promise<RawResult>;
   const client: Record<string, unknown> = {
-    request: (method: string, path: string, init?: RawInit) =>
-      run(method.toUpperCase(), path, init, (i) => (raw.request as (m: string, p: string, i?: RawInit) => Promise<RawResult>)(method, path, i)),
+    request: (method: string, path: string, init?: RawInit) => run(method.toUpperCase(), path, init, (i) => request(method, path, i)),
     use: raw.use,
     eject: raw.eject,
   };

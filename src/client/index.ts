@@ -6,7 +6,7 @@ export { EasemobError, type ErrorBody } from './errors/easemob-error.ts';
 export type { ClientEvent, ClientLog } from './pipeline/client-events.ts';
 export type { BaseFetch } from './pipeline/fetch-types.ts';
 export { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter, type RateLimiterOptions, type Slot } from './pipeline/rate-limiter.ts';
-export type { RetryOptions } from './pipeline/retry-fetch.ts';
+export type { RetryOptions } from './pipeline/retry.ts';
 export type { TokenProvider } from './token/token-source.ts';
 export { paginate, type CursorPagedPath, type PageOf, type PaginateOptions } from './helpers/paginate.ts';
 export { listAllUsers, type ListAllUsersOptions, type User } from './helpers/list-all-users.ts';

@@ -6,10 +6,16 @@ import { createEasemobClient } from '../../src/client/index.ts';
 
 let server: LoopbackServer;
 let baseUrl: string;
+let stallsThenAnswers = 0; // requests to /users/again: the first stalls, later ones are answered
 
 beforeAll(async () => {
   server = await startLoopbackServer((request, response) => {
     request.resume();
+    if (request.url?.endsWith('/users/again') && stallsThenAnswers++ > 0) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ action: 'get', entities: [{ username: 'again' }] }));
+      return;
+    }
     const status = request.url?.includes('/error') ? 400 : 200;
     response.writeHead(status, { 'content-type': 'application/json', 'content-length': '200' });
     response.write('{"action":"get","entities":['); // ... and nothing more
@@ -63,5 +69,12 @@ describe('a body that stalls after the headers', () => {
     const call = client(false).GET('/users/{username}', { params: { path: { username: 'u' } }, signal: controller.signal });
     setTimeout(() => controller.abort(), 300);
     expect((await settleWithin(call, 3_000)).outcome).toBe('AbortError');
+  });
+
+  it('is retried, for a GET, as a network error is: the next attempt gets the whole answer', async () => {
+    const retrying = createEasemobClient({ baseUrl, token: 'static-t0ken', throttle: false, retry: { baseDelayMs: 1 }, timeoutMs: 300 });
+    const call = retrying.GET('/users/{username}', { params: { path: { username: 'again' } } });
+    await expect(call).resolves.toMatchObject({ data: { entities: [{ username: 'again' }] } });
+    expect(stallsThenAnswers).toBe(2);
   });
 });

@@ -120,6 +120,26 @@ describe('retries', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('sends again by running the openapi-fetch call again: middleware sees every attempt, and no request is cloned', async () => {
+    const clone = vi.spyOn(Request.prototype, 'clone');
+    const { fake, client } = clientFor(sequence(() => rateLimited({ 'retry-after': '0' }), () => json(200, { action: 'post', entities: [] })), { baseDelayMs: 1 });
+    const seen: string[] = [];
+    client.use({ onRequest: async ({ request }) => void seen.push(`${request.method} ${await request.clone().text()}`) });
+    clone.mockClear(); // the middleware's own clone above is not the client's
+    const cloned = () => clone.mock.calls.length - seen.length;
+    await client.POST('/users', { body: { username: 'u', password: 'p4ss' } });
+    expect(seen).toEqual(Array(2).fill('POST {"username":"u","password":"p4ss"}'));
+    expect(fake.requests.map((r) => r.body)).toEqual(Array(2).fill('{"username":"u","password":"p4ss"}'));
+    expect(cloned()).toBe(0);
+    clone.mockRestore();
+  });
+
+  it('does not retry a failure that is not the network\'s: a 2xx whose body is not JSON fails once', async () => {
+    const { fake, client } = clientFor(() => new Response('{"entities": [', { status: 200, headers: { 'content-type': 'application/json' } }), { baseDelayMs: 1 });
+    await expect(client.GET('/users/{username}', { params: { path: { username: 'u' } } })).rejects.toThrow(SyntaxError);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('aborts an attempt that outlives timeoutMs', async () => {
     const fake = fakeFetch(() => new Promise<Response>(() => {})); // never answers
     const client = createEasemobClient({ baseUrl: BASE_URL, token: 't0ken-xyz', throttle: false, retry: false, timeoutMs: 20, fetch: fake.fetch });

@@ -15,6 +15,12 @@ export function isRetryableStatus(method: string, status: number): boolean {
   return isRefusedBeforeWork(status) || (status >= 500 && IDEMPOTENT.has(method));
 }
 
-export function isRetryableNetworkError(method: string): boolean {
-  return IDEMPOTENT.has(method);
+/**
+ * A failure without an answer, of a method safe to repeat. Fetch rejects with a TypeError on a
+ * network error (the Fetch standard; undici's `fetch failed`, a body cut off: `terminated`), and
+ * the timeout with a TimeoutError; anything else (a body that is not JSON, a middleware's throw)
+ * would fail the same way again.
+ */
+export function isRetryableFailure(method: string, failure: unknown): boolean {
+  return IDEMPOTENT.has(method) && (failure instanceof TypeError || (failure instanceof DOMException && failure.name === 'TimeoutError'));
 }

@@ -1,7 +1,7 @@
 import type { ClientLog } from './client-events.ts';
-import type { BaseFetch, Send } from './fetch-types.ts';
+import type { BaseFetch, CallContext, Send } from './fetch-types.ts';
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limiter.ts';
-import { createRetryFetch, DEFAULT_RETRY, type RetryOptions } from './retry-fetch.ts';
+import type { RetryOptions } from './retry.ts';
 import { sharedRateLimiter } from './shared-rate-limiters.ts';
 import { createThrottledFetch } from './throttled-fetch.ts';
 import { createTimeoutFetch } from './timeout-fetch.ts';
@@ -23,28 +23,40 @@ export interface SendPipelineOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-type Layer = (next: Send) => Send;
+/**
+ * How one attempt is sent, and how it is told that it ended. The call runner (call-runner.ts)
+ * reports each attempt's end once, after openapi-fetch has read the answer.
+ */
+export interface SendPipeline {
+  send: Send;
+  /** The attempt's answer came with this status. */
+  answered(call: CallContext, status: number): void;
+  /** The attempt got no answer: a network error, a timeout, an abort. */
+  failed(call: CallContext): void;
+  /** The attempt's body has been read, or never will be. */
+  done(call: CallContext): void;
+}
 
 /**
- * Everything below auth, outermost first: retry → throttle → timeout → fetch. The throttle is
- * inside the retry layer because every attempt is an arrival the service counts: each one
- * takes its own slot, held until its answer, and queues with its call's ticket so a re-send
- * keeps its place. The timeout is inside the throttle: waiting for a slot is not the service
- * being slow (the caller's signal bounds that wait).
+ * One attempt, outermost first: rate limiter → timeout → fetch. The timeout is inside the
+ * limiter: waiting for a slot is not the service being slow (the caller's signal bounds that
+ * wait). Every attempt takes its own slot, because every attempt is an arrival the service counts.
  */
-export function createSendPipeline(baseUrl: string, options: SendPipelineOptions): Send {
+export function createSendPipeline(baseUrl: string, options: SendPipelineOptions): SendPipeline {
   const limiter = rateLimiterFor(baseUrl, options.throttle);
-  const retry = options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs === false ? undefined : (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const fetch = options.fetch ?? globalThis.fetch;
-
-  // Outermost first, as a request passes through them; the timeout wraps fetch itself.
-  const layers: Layer[] = [
-    (next) => createRetryFetch(next, retry, { log: options.log, random: options.random }),
-    ...(limiter ? [(next: Send) => createThrottledFetch(next, limiter)] : []),
-  ];
-  const timed = createTimeoutFetch(fetch, timeoutMs);
-  return layers.reduceRight((next, layer) => layer(next), timed);
+  const timed = createTimeoutFetch(options.fetch ?? globalThis.fetch, timeoutMs);
+  if (limiter === undefined) return { send: timed.fetch, answered: () => {}, failed: timed.done, done: timed.done };
+  const throttled = createThrottledFetch(timed.fetch, limiter);
+  return {
+    send: throttled.fetch,
+    answered: throttled.answered,
+    failed(call) {
+      throttled.failed(call);
+      timed.done(call);
+    },
+    done: timed.done,
+  };
 }
 
 function rateLimiterFor(baseUrl: string, throttle: SendPipelineOptions['throttle']): RateLimiter | undefined {

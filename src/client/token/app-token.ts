@@ -3,7 +3,7 @@ import type { paths } from '../../../generated/schema.js';
 import { settleCalls } from '../easemob-client.ts';
 import type { SecretRegistry } from '../errors/redactor.ts';
 import type { ClientLog } from '../pipeline/client-events.ts';
-import type { Send } from '../pipeline/fetch-types.ts';
+import type { CallRunner } from '../pipeline/call-runner.ts';
 import type { IssuedToken } from './token-cache.ts';
 
 export interface AppCredentials {
@@ -14,12 +14,12 @@ export interface AppCredentials {
 }
 
 /**
- * Returns a function that calls getToken. It has its own openapi-fetch client over the same
- * send pipeline (so token requests are rate-limited and retried) but without the auth layer,
+ * Returns a function that calls getToken. It has its own openapi-fetch client, run over the same
+ * sending pipeline (so token requests are rate-limited and retried) but sending no token,
  * and settles by the same contract (data, or an EasemobError with the secret redacted).
  */
-export function createAppTokenFetcher(credentials: AppCredentials, send: Send, secrets: SecretRegistry, log?: ClientLog): () => Promise<IssuedToken> {
-  const tokenClient = settleCalls(createClient<paths>({ baseUrl: credentials.baseUrl }), send, secrets);
+export function createAppTokenFetcher(credentials: AppCredentials, runCall: CallRunner, secrets: SecretRegistry, log?: ClientLog): () => Promise<IssuedToken> {
+  const tokenClient = settleCalls(createClient<paths>({ baseUrl: credentials.baseUrl }), runCall, secrets);
   return async () => {
     const { data } = await tokenClient.POST('/token', {
       body: {
