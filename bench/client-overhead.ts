@@ -13,22 +13,59 @@
 // contender once in an order that cycles through all permutations (so drift, JIT, GC and a noisy
 // neighbour hit them alike), after a warm-up. Each round gives one ratio, easemob client over bare
 // openapi-fetch, from two measurements taken a few milliseconds apart; the verdict is the median
-// of those ratios with a 95% bootstrap interval (rounds resampled). The ratio of the totals is
-// shown beside it, because a median can step over a rare costly round (a major GC) that the
-// client's garbage caused.
+// of those ratios with a 95% bootstrap interval (rounds resampled). The rounds come from RUNS
+// processes run one after the other (default 3), pooled: each process's JIT and GC settle their
+// own way, and moved one process's median by more than its own interval; each run's median is
+// printed too. The ratio of the totals is shown beside it, because a median can step over a rare
+// costly round (a major GC) that the client's garbage caused.
 //
-//   node bench/client-overhead.ts [requestsPerRound=50] [rounds=400] [concurrencies=1,16]
+//   node bench/client-overhead.ts [requestsPerRound=50] [rounds=150] [concurrencies=1,16]   RUNS=3 processes, their rounds pooled
 //   ONLY='easemob client' node --cpu-prof bench/client-overhead.ts 200000   one contender, for a profile
 //   LAYERS=1 node bench/client-overhead.ts   also the client with each of its layers turned off, to see where its cost lies
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.d.ts';
 import { createEasemobClient, createRateLimiter, type EasemobClient } from '../src/client/index.ts';
+import { bootstrapMedian, median, quantile, sum } from './round-statistics.ts';
 
-const [perRound = 50, rounds = 400] = process.argv.slice(2, 4).map(Number);
+const [perRound = 50, rounds = 150] = process.argv.slice(2, 4).map(Number);
 const concurrencies = (process.argv[4] ?? '1,16').split(',').map(Number);
 const GOAL_PERCENT = 3;
 const TOKEN = 'YWMt-bench-token';
+const RUNS = Number(process.env['RUNS'] ?? 3);
+
+type Samples = Record<string, { wall: number[]; cpu: number[] }>;
+type RunResult = { concurrency: number; samples: Samples };
+/** What the report gives a verdict on: the client over bare openapi-fetch, by measure and request. */
+const VERDICTS = [['cpu', ''], ['wall', ''], ['cpu', ' POST']] as const;
+
+if (process.env['BENCH_RUN'] === undefined && process.env['ONLY'] === undefined) {
+  // The report: RUNS processes one after the other, their rounds pooled. One process's JIT and
+  // GC settle differently from the next one's, and moved its verdict by more than its own
+  // interval (+1.9% in one run, +5.5% in the next): rounds from several runs average that out.
+  const pooled = new Map<number, { samples: Samples; runMedians: number[][] }>();
+  for (let run = 0; run < RUNS; run++) {
+    const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      env: { ...process.env, BENCH_RUN: String(run) },
+      maxBuffer: 1 << 26,
+    });
+    for (const line of stdout.trim().split('\n')) {
+      const { concurrency, samples } = JSON.parse(line) as RunResult;
+      const into = pooled.get(concurrency) ?? { samples: {}, runMedians: [] };
+      pooled.set(concurrency, into);
+      for (const [name, { wall, cpu }] of Object.entries(samples)) {
+        into.samples[name] ??= { wall: [], cpu: [] };
+        into.samples[name].wall.push(...wall);
+        into.samples[name].cpu.push(...cpu);
+      }
+      into.runMedians.push(VERDICTS.map(([measure, kind]) => median(ratiosOf(samples, measure, kind))));
+    }
+  }
+  for (const [concurrency, { samples, runMedians }] of pooled) report(concurrency, samples, runMedians);
+  process.exit(0);
+}
 
 const server = spawn(
   process.execPath,
@@ -111,43 +148,16 @@ if (only !== undefined) {
   process.exit(0);
 }
 
-// A fixed seed: the interval printed for one set of rounds does not change from one print to the next.
-function seededRandom(seed: number): () => number {
-  return () => {
-    // mulberry32: a plain multiply would lose bits beyond 2^53 and repeat early.
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-const quantile = (xs: number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
-};
-const median = (xs: number[]) => quantile(xs, 0.5);
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** 95% percentile-bootstrap interval of the median of `xs`. */
-function bootstrapMedian(xs: number[], random = seededRandom(1)): [number, number] {
-  const medians: number[] = [];
-  for (let i = 0; i < 2000; i++) medians.push(median(Array.from(xs, () => xs[Math.floor(random() * xs.length)]!)));
-  return [quantile(medians, 0.025), quantile(medians, 0.975)];
-}
-
 /** Every order of the contenders, so that each follows each equally often. */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
   return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
 const orders = permutations(names);
-const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 
 for (const concurrency of concurrencies) {
   for (let i = 0; i < 3; i++) for (const name of names) await time(contenders[name]!, Math.max(perRound, 2000), concurrency); // warm-up
-  const samples = Object.fromEntries(names.map((name) => [name, { wall: [] as number[], cpu: [] as number[] }])) as Record<string, { wall: number[]; cpu: number[] }>;
+  const samples: Samples = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const name of orders[round % orders.length]!) {
       const { wall, cpu } = await time(contenders[name]!, perRound, concurrency);
@@ -155,36 +165,55 @@ for (const concurrency of concurrencies) {
       samples[name]!.cpu.push(cpu);
     }
   }
+  console.log(JSON.stringify({ concurrency, samples } satisfies RunResult));
+}
 
-  console.log(`concurrency ${concurrency}: ${rounds} rounds × ${perRound} requests each, medians per request (interquartile range)`);
+server.stdin.end();
+
+/** Per round, easemob client over bare openapi-fetch (GET, or `kind` ' POST'). */
+function ratiosOf(samples: Samples, measure: 'cpu' | 'wall', kind: '' | ' POST'): number[] {
+  const ours = samples[`easemob client${kind}`]![measure];
+  const base = samples[`bare openapi-fetch${kind}`]![measure];
+  return ours.map((x, i) => x / base[i]!);
+}
+
+function report(concurrency: number, samples: Samples, runMedians: number[][]): void {
+  const names = Object.keys(samples);
+  const pooledRounds = samples[names[0]!]!.cpu.length;
+  console.log(
+    `concurrency ${concurrency}: ${pooledRounds} rounds × ${perRound} requests each, from ${runMedians.length} runs; medians per request (interquartile range)`,
+  );
   for (const name of names) {
     const show = (xs: number[]) => `${median(xs).toFixed(1).padStart(6)} µs (${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)})`;
-    console.log(`  ${name.padEnd(20)} client CPU ${show(samples[name]!.cpu)}   wall ${show(samples[name]!.wall)}`);
+    console.log(`  ${name.padEnd(24)} client CPU ${show(samples[name]!.cpu)}   wall ${show(samples[name]!.wall)}`);
   }
-  for (const [measure, kind] of [['cpu', ''], ['wall', ''], ['cpu', ' POST']] as const) {
+  VERDICTS.forEach(([measure, kind], v) => {
+    const ratios = ratiosOf(samples, measure, kind);
     const ours = samples[`easemob client${kind}`]![measure];
     const base = samples[`bare openapi-fetch${kind}`]![measure];
-    const ratios = ours.map((x, i) => x / base[i]!);
     const [low, high] = bootstrapMedian(ratios);
     const mid = median(ratios);
     const verdict = high <= 1 + GOAL_PERCENT / 100 ? 'meets the goal' : low > 1 + GOAL_PERCENT / 100 ? 'over the goal' : 'the interval straddles the goal';
     console.log(
       `  our layers over bare openapi-fetch${kind || ' GET'}, ${measure === 'cpu' ? 'client CPU' : 'wall time '}: ${percent(mid)} ` +
-        `(95% interval ${percent(low)} … ${percent(high)}; ratios' IQR ${percent(quantile(ratios, 0.25))} … ${percent(quantile(ratios, 0.75))}; ` +
+        `(95% interval ${percent(low)} … ${percent(high)}; each run's median ${runMedians.map((run) => percent(run[v]!)).join(', ')}; ` +
+        `ratios' IQR ${percent(quantile(ratios, 0.25))} … ${percent(quantile(ratios, 0.75))}; ` +
         `ratio of totals ${percent(sum(ours) / sum(base))}; ${(median(ours) - median(base)).toFixed(1)} µs a call)` +
         (measure === 'cpu' ? `: ${verdict} (≤ ${GOAL_PERCENT}%)` : ''),
     );
-  }
+  });
   // Each layer's share: the full client over the client without that layer, per round, in client CPU.
   for (const name of names.filter((n) => n.startsWith('without '))) {
     const ratios = samples['easemob client']!.cpu.map((x, i) => x / samples[name]!.cpu[i]!);
     const [low, high] = bootstrapMedian(ratios);
     const overBare = samples[name]!.cpu.map((x, i) => x / samples['bare openapi-fetch']!.cpu[i]!);
     console.log(
-      `  ${name.padEnd(20)} the client costs ${percent(median(ratios))} more with it (95% interval ${percent(low)} … ${percent(high)}); ` +
+      `  ${name.padEnd(24)} the client costs ${percent(median(ratios))} more with it (95% interval ${percent(low)} … ${percent(high)}); ` +
         `without it, ${percent(median(overBare))} over bare openapi-fetch`,
     );
   }
 }
 
-server.stdin.end();
+function percent(ratio: number): string {
+  return `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+}
