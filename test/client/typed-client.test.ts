@@ -3,9 +3,9 @@
 // expected type errors) as well as at run time; test/client/doc-snippets.test.ts holds the
 // documented snippets to the same contract under exactOptionalPropertyTypes.
 import { readFileSync } from 'node:fs';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { components } from '../../generated/schema.d.ts';
-import { createEasemobClient, EasemobError, type User } from '../../src/client/index.ts';
+import { createEasemobClient, createRateLimiter, EasemobError, type User } from '../../src/client/index.ts';
 import { operationName } from '../../src/client/errors/operation-name.ts';
 import { projectRoot } from '../support/servers.ts';
 import { BASE_URL, fakeFetch, userAnswer } from './fake-fetch.ts';
@@ -54,6 +54,20 @@ describe('typed client', () => {
     const error = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EasemobError);
     expect(error).toMatchObject({ status: 200, operation: 'getUser', retryable: false, message: 'getUser failed with 200: the answer has no body' });
+  });
+
+  it("sends a call through the caller's per-call fetch, with the token, retries, rate limiter and timeout around it", async () => {
+    const clientWide = fakeFetch(() => userAnswer('jliu'));
+    let answered = 0;
+    const perCall = fakeFetch(() => (answered++ === 0 ? new Response('{}', { status: 503 }) : userAnswer('jliu')));
+    const limiter = createRateLimiter({ limit: 10, intervalMs: 1000 });
+    const acquire = vi.spyOn(limiter, 'acquire');
+    const client = createEasemobClient({ baseUrl: BASE_URL, token: 'static-token', throttle: limiter, retry: { baseDelayMs: 1 }, timeoutMs: 5_000, fetch: clientWide.fetch });
+    const { data } = await client.GET('/users/{username}', { params: { path: { username: 'jliu' } }, fetch: perCall.fetch });
+    expect(data.entities[0]?.username).toBe('jliu');
+    expect(perCall.requests.map((r) => r.authorization)).toEqual(['Bearer static-token', 'Bearer static-token']);
+    expect(clientWide.requests).toHaveLength(0);
+    expect(acquire).toHaveBeenCalledTimes(2);
   });
 
   it('names every operation of the description by its operationId', () => {

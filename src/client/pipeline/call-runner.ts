@@ -1,14 +1,14 @@
 import type { TokenSource } from '../token/token-source.ts';
 import { newCall } from './call-context.ts';
 import type { ClientLog } from './client-events.ts';
-import type { CallContext } from './fetch-types.ts';
+import type { BaseFetch, CallContext } from './fetch-types.ts';
 import { createRetryPolicy, type RetryOptions } from './retry.ts';
 import type { SendPipeline } from './send-pipeline.ts';
 import { sleep } from './sleep.ts';
 
 /** What an openapi-fetch call resolves with, before the client settles it. */
 export type RawResult = { data?: unknown; error?: unknown; response: Response };
-export type RawInit = { body?: unknown; parseAs?: string; signal?: AbortSignal | null; [key: string]: unknown } | undefined;
+export type RawInit = { body?: unknown; parseAs?: string; signal?: AbortSignal | null; fetch?: BaseFetch; [key: string]: unknown } | undefined;
 /** One openapi-fetch call (method and path chosen) with the init given. */
 export type SendOnce = (init: Record<string, unknown>) => Promise<RawResult>;
 /**
@@ -51,7 +51,8 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
   };
 
   return <T>(method: string, init: RawInit, sendOnce: SendOnce, settle: (result: RawResult) => T): Promise<T> => {
-    const call = newCall(init?.signal ?? undefined);
+    // A caller's own per-call `fetch` is sent through at the bottom of the pipeline, not replaced.
+    const call = newCall(init?.signal ?? undefined, init?.fetch);
     const stream = init?.parseAs === 'stream';
     const fetch = (request: Request) => {
       call.request = request;

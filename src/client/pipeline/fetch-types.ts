@@ -12,6 +12,8 @@ export interface CallContext {
   readonly ticket: number;
   /** The caller's signal, if the caller passed one: without one, only our own layers abort. */
   readonly signal: AbortSignal | undefined;
+  /** A `fetch` the caller passed for this call (openapi-fetch's per-request option), sent through by the pipeline. */
+  readonly fetch: BaseFetch | undefined;
   /** The bearer token the call's attempts send; undefined for a call that sends none (getToken). */
   token: string | undefined;
   /** The attempt's request, once it reached the sending pipeline (so it was, or is being, sent). */

@@ -19,7 +19,7 @@ export interface TimeoutFetch {
  */
 export function createTimeoutFetch(fetch: BaseFetch, timeoutMs: number | undefined): TimeoutFetch {
   // Without a timeout, fetch follows the caller's signal (on the Request) for the body itself.
-  if (timeoutMs === undefined) return { fetch: (request) => fetch(request), done: () => {} };
+  if (timeoutMs === undefined) return { fetch: (request, call) => (call.fetch ?? fetch)(request), done: () => {} };
   const deadlines = createDeadlineQueue(timeoutMs);
   return {
     fetch(request, call) {
@@ -32,7 +32,7 @@ export function createTimeoutFetch(fetch: BaseFetch, timeoutMs: number | undefin
         call.onCallerAbort = onCallerAbort;
       }
       call.deadline = deadlines.add(controller);
-      return fetch(request, { signal: controller.signal });
+      return (call.fetch ?? fetch)(request, { signal: controller.signal });
     },
     done(call) {
       if (call.deadline !== undefined) {
