@@ -71,6 +71,14 @@ describe('a body that stalls after the headers', () => {
     expect((await settleWithin(call, 3_000)).outcome).toBe('AbortError');
   });
 
+  it("keeps bounding the body after the call resolves with parseAs 'stream': reading it rejects with TimeoutError", async () => {
+    const { data } = await client(300).GET('/users/{username}', { params: { path: { username: 'u' } }, parseAs: 'stream' });
+    const read = new Response(data as ReadableStream).text();
+    const { outcome, ms } = await settleWithin(read, 3_000);
+    expect(outcome).toBe('TimeoutError');
+    expect(ms).toBeLessThan(2_000);
+  });
+
   it('is retried, for a GET, as a network error is: the next attempt gets the whole answer', async () => {
     const retrying = createEasemobClient({ baseUrl, token: 'static-t0ken', throttle: false, retry: { baseDelayMs: 1 }, timeoutMs: 300 });
     const call = retrying.GET('/users/{username}', { params: { path: { username: 'again' } } });
