@@ -56,7 +56,7 @@ describe('typed client', () => {
     expect(error).toMatchObject({ status: 200, operation: 'getUser', retryable: false, message: 'getUser failed with 200: the answer has no body' });
   });
 
-  it("sends a call through the caller's per-call fetch, with the token, retries, rate limiter and timeout around it", async () => {
+  it("sends a call through the caller's per-call fetch, with the token, retries and rate limiter around it", async () => {
     const clientWide = fakeFetch(() => userAnswer('jliu'));
     let answered = 0;
     const perCall = fakeFetch(() => (answered++ === 0 ? new Response('{}', { status: 503 }) : userAnswer('jliu')));

@@ -44,6 +44,11 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
   const { pipeline, tokens, onToken, log, now = Date.now } = options;
   const retry = createRetryPolicy(options.retry, options.random, now);
 
+  const useToken = (call: CallContext, token: string): void => {
+    onToken?.(token);
+    call.token = token;
+  };
+
   const end = (call: CallContext, { response }: RawResult, stream: boolean): void => {
     pipeline.answered(call, response.status);
     // A stream is read by the caller after the call resolves: its timeout keeps bounding it.
@@ -88,8 +93,7 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
           log?.({ type: 'token-rejected', method, path: pathOf(call) });
           const fresh = await tokens.renew(call.token);
           if (fresh === undefined) return result;
-          onToken?.(fresh);
-          call.token = fresh;
+          useToken(call, fresh);
           outcome = await attempt();
           continue;
         }
@@ -132,15 +136,11 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
 
     const token = tokens?.current();
     if (token === undefined || typeof token === 'string') {
-      if (token !== undefined) {
-        onToken?.(token);
-        call.token = token;
-      }
+      if (token !== undefined) useToken(call, token);
       return first();
     }
     return token.then((t) => {
-      onToken?.(t);
-      call.token = t;
+      useToken(call, t);
       return first();
     });
   };
