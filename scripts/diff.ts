@@ -1,5 +1,5 @@
 // `npm run diff`: what changed in the description since the last release (baseline/openapi.json),
-// by oasdiff (Go, pinned below, run with `go run`; it understands OpenAPI 3.1 through kin-openapi).
+// by oasdiff (Go, pinned and built by scripts/oasdiff.ts; it understands OpenAPI 3.1 through kin-openapi).
 // Breaking changes are split by who they break:
 //   callers: code that sends requests (a removed operation or parameter, a new required request
 //            field, a narrower request type, a renamed operationId)
@@ -12,8 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-export const OASDIFF = 'github.com/oasdiff/oasdiff@v1.38.0';
+import { ensureOasdiff, OASDIFF_VERSION } from './oasdiff.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +33,7 @@ interface Change {
   path?: string;
 }
 
-const output = execFileSync('go', ['run', OASDIFF, 'changelog', base, revision, '--format', 'json'], {
+const output = execFileSync(await ensureOasdiff(), ['changelog', base, revision, '--format', 'json'], {
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
   maxBuffer: 64 * 1024 * 1024,
@@ -64,7 +63,7 @@ function section(title: string, list: Change[]): void {
 const version = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { info: { version: string } }).info.version;
 const baseVersion = version(base);
 const revisionVersion = version(revision);
-console.log(`${values.base} (${baseVersion}) → ${values.revision} (${revisionVersion}), by oasdiff ${OASDIFF.split('@')[1]}`);
+console.log(`${values.base} (${baseVersion}) → ${values.revision} (${revisionVersion}), by oasdiff ${OASDIFF_VERSION}`);
 section('Breaks callers (requests)', callers);
 section('Breaks readers (responses)', readers);
 section('May break (oasdiff warnings)', mayBreak);
