@@ -23,6 +23,7 @@ export async function ensureOasdiff(): Promise<string> {
   if (existsSync(binary)) return binary;
   // Built into a directory of its own and renamed into place, so that a run started while
   // another builds never executes a half-written binary.
+  console.error(`Building oasdiff ${OASDIFF_VERSION} into ${binary} (first use; a minute on a cold Go cache)…`);
   mkdirSync(cache, { recursive: true });
   const staging = mkdtempSync(join(cache, '.staging-'));
   try {
