@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-export const OASDIFF = 'github.com/oasdiff/oasdiff@v1.38.0';
+const OASDIFF = 'github.com/oasdiff/oasdiff@v1.38.0';
 export const OASDIFF_VERSION = OASDIFF.split('@')[1]!;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));

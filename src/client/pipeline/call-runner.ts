@@ -26,7 +26,6 @@ export interface CallRunnerOptions {
   onToken?: ((token: string) => void) | undefined;
   log?: ClientLog | undefined;
   random?: (() => number) | undefined;
-  now?: (() => number) | undefined;
 }
 
 /**
@@ -41,8 +40,8 @@ export interface CallRunnerOptions {
  * nothing more, is one plain `then`: this runs on every call.
  */
 export function createCallRunner(options: CallRunnerOptions): CallRunner {
-  const { pipeline, tokens, onToken, log, now = Date.now } = options;
-  const retry = createRetryPolicy(options.retry, options.random, now);
+  const { pipeline, tokens, onToken, log } = options;
+  const retry = createRetryPolicy(options.retry, options.random);
 
   const useToken = (call: CallContext, token: string): void => {
     onToken?.(token);
@@ -120,7 +119,7 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
 
     // The first attempt, without the outcome object `attempt` makes: nearly every call ends here.
     const first = (): Promise<T> => {
-      const startedAt = now();
+      const startedAt = Date.now();
       call.request = undefined;
       return sendOnce(attemptInit).then(
         (result) => {

@@ -30,13 +30,13 @@ export interface RetryPolicy {
  * Retries what failed in a way worth retrying (retry-policy.ts), within the attempt and time
  * bounds: Retry-After when the answer gives one, otherwise exponential backoff with full jitter.
  */
-export function createRetryPolicy(options: RetryOptions, random: () => number = Math.random, now: () => number = Date.now): RetryPolicy {
+export function createRetryPolicy(options: RetryOptions, random: () => number = Math.random): RetryPolicy {
   return {
     delayAfter(n, method, { response, failure }, startedAt) {
       if (n >= options.maxAttempts) return undefined;
       if (response ? !isRetryableStatus(method, response.status) : !isRetryableFailure(method, failure)) return undefined;
       const backoff = random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (n - 1));
-      const t = now();
+      const t = Date.now();
       const delayMs = (response && parseRetryAfter(response.headers.get('retry-after'), t)) ?? backoff;
       return t - startedAt + delayMs > options.maxElapsedMs ? undefined : delayMs;
     },
