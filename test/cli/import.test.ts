@@ -153,12 +153,11 @@ describe('easemob-users import', () => {
     const rejected = importLines.filter((line) => / (503|429) /.test(line));
     const posts = importLines.filter((line) => line.includes('POST')).length;
     expect(posts).toBeGreaterThan(100);
-    // The sandbox counts requests in any sliding second as they arrive (issue 10), while the
-    // client paces them as they leave: on a busy machine a request can arrive tens of ms late
-    // and the next second's first one early. A rare rejection (retried: the counts above are
-    // exact) is jitter (up to about 100 ms measured on a loaded two-core machine, against the
-    // importer's 40 ms pacing margin); an unpaced import would see most of its requests refused.
-    expect(rejected.length, rejected.join('\n')).toBeLessThanOrEqual(Math.ceil(posts * 0.1));
+    // The sandbox counts requests in any sliding second as they arrive (issue 10); the client's
+    // limiter frees a request's slot a second after its answer arrives (issue 11), so no second
+    // at the sandbox sees more than 30 however late the requests leave a busy machine: none is
+    // refused (the process-heavy tests run beside this one).
+    expect(rejected, rejected.join('\n')).toEqual([]);
   });
 
   it('--dry-run validates and reports without calling the service', async () => {
