@@ -154,9 +154,9 @@ describe('easemob-users import', () => {
     const posts = importLines.filter((line) => line.includes('POST')).length;
     expect(posts).toBeGreaterThan(100);
     // The sandbox counts requests in any sliding second as they arrive (issue 10); the client's
-    // limiter frees a request's slot a second after its answer arrives (issue 11), so no second
-    // at the sandbox sees more than 30 however late the requests leave a busy machine: none is
-    // refused (the process-heavy tests run beside this one).
+    // limiter holds a request's slot until its answer and about a second more (issue 11,
+    // src/client/pipeline/rate-limiter.ts), so however late requests leave a busy machine (the
+    // process-heavy tests run beside this one), none is refused.
     expect(rejected, rejected.join('\n')).toEqual([]);
   });
 
