@@ -68,4 +68,17 @@ describe('user attributes', () => {
     await t.register('ua1');
     expect(await attributesOf('ua1')).toEqual({});
   });
+
+  it('keeps names JavaScript gives a meaning to, as attribute names and as the username they are read by', async () => {
+    // Built from JSON: an object literal's `__proto__:` would set the prototype, not a key.
+    const names = JSON.parse('{"__proto__":"p","constructor":"c","toString":"t"}') as Record<string, string>;
+    await t.register('__proto__');
+    const set = await t.api('PUT', '/metadata/user/__proto__', { raw: '__proto__=p&constructor=c&toString=t', headers: FORM });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.data).toEqual(names);
+    expect(await attributesOf('__proto__')).toEqual(names);
+    const many = await t.api('POST', '/metadata/user/get', { json: { targets: ['__proto__', 'nobody'], properties: ['__proto__', 'toString'] } });
+    expect(many.status, many.text).toBe(200);
+    expect(many.body.data).toEqual(JSON.parse('{"__proto__":{"__proto__":"p","toString":"t"}}'));
+  });
 });

@@ -20,12 +20,14 @@ export const getUsersAttributes: Handler = (ctx) => {
   }
   const wanted = new Set(properties as string[]);
   const names = (targets as unknown[]).map((name) => checkUsername(name));
-  const data: Record<string, Record<string, string>> = {};
+  const found: Array<[string, Record<string, string>]> = [];
   for (const name of names) {
     const user = ctx.store.users.find(ctx.app.id, name);
     if (!user) continue;
     const picked = Object.fromEntries(Object.entries(ctx.store.attributes.of(user.seq)).filter(([key]) => wanted.has(key)));
-    if (Object.keys(picked).length > 0) data[user.username] = picked;
+    if (Object.keys(picked).length > 0) found.push([user.username, picked]);
   }
+  // Keyed by username with own properties: `__proto__` is a username the service allows.
+  const data = Object.fromEntries(found);
   return { body: { timestamp: ctx.now, data, duration: duration(ctx) } };
 };

@@ -11,7 +11,7 @@ export function parseForm(req: IncomingMessage, body: Buffer): Record<string, st
   if (type.split(';')[0]!.trim().toLowerCase() !== FORM) {
     throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type '${type.slice(0, 100)}' is not supported.`);
   }
-  const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(body.toString('utf8'))) fields[key] = value;
-  return fields;
+  // fromEntries defines each key as its own property: `__proto__` is a name like any other, where
+  // assigning it to a plain object would set the prototype and drop the pair.
+  return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
 }

@@ -31,9 +31,8 @@ export function createAttributesStore(db: DatabaseSync) {
 
   return {
     of(userSeq: number): Record<string, string> {
-      const attributes: Record<string, string> = {};
-      for (const row of ofUser.all(userSeq) as Array<{ key: string; value: string }>) attributes[row.key] = row.value;
-      return attributes;
+      // Own properties for every name, `__proto__` too (parse-form.ts).
+      return Object.fromEntries((ofUser.all(userSeq) as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]));
     },
     set(userSeq: number, attributes: Record<string, string>): void {
       for (const [key, value] of Object.entries(attributes)) put.run(userSeq, key, value);
