@@ -2,8 +2,10 @@
 // version) and openapi-generator's go (the Maven Central jar, see java.ts). Each program's module
 // (test/generators/go/<generator>/go.mod and go.sum) pins what the generated code imports; the
 // output is vetted, built and run.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadDescription } from '../../src/contract/description.ts';
+import { listOperations } from '../../src/contract/operations.ts';
 import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
 import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
 
@@ -12,10 +14,9 @@ const OGEN = 'github.com/ogen-go/ogen/cmd/ogen@v1.25.0';
 /** The one operation ogen cannot generate (test/generators/go/ogen/ogen.yml says why). */
 const OGEN_SKIPS = ['setUserAttributes'];
 
-function copyProgram(step: Step, generator: string): void {
-  for (const file of ['main.go', 'go.mod', 'go.sum', 'ogen.yml']) {
-    const from = join(generatorsDir, 'go', generator, file);
-    if (existsSync(from)) copyFileSync(from, join(step.dir, file));
+function copyProgram(step: Step, generator: string, extra: string[] = []): void {
+  for (const file of ['main.go', 'go.mod', 'go.sum', ...extra]) {
+    copyFileSync(join(generatorsDir, 'go', generator, file), join(step.dir, file));
   }
 }
 
@@ -24,8 +25,7 @@ function copyProgram(step: Step, generator: string): void {
  * operation quietly: the client must have a method for every operation but the known ones.
  */
 function checkOgenSkips(step: Step): void {
-  const description = JSON.parse(readFileSync(bundlePath, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
-  const operationIds = Object.values(description.paths).flatMap((item) => Object.values(item).flatMap((op) => (op?.operationId ? [op.operationId] : [])));
+  const operationIds = listOperations(loadDescription(bundlePath)).map((op) => op.operationId);
   const client = readFileSync(join(step.dir, 'easemob', 'oas_client_gen.go'), 'utf8');
   const generated = new Set([...client.matchAll(/^func \(c \*Client\) ([A-Z]\w*)\(ctx context\.Context/gm)].map((m) => m[1]!.toLowerCase()));
   const skipped = operationIds.filter((id) => !generated.has(id.toLowerCase()));
@@ -62,7 +62,7 @@ export const goCases: GeneratorCase[] = [
     toolchain: ['go'],
     warningPattern: /\bWARN\b/,
     async generate(step) {
-      copyProgram(step, 'ogen');
+      copyProgram(step, 'ogen', ['ogen.yml']);
       await step.sh('go', ['run', OGEN, '--config', 'ogen.yml', '--target', 'easemob', '--package', 'easemob', '--clean', bundlePath]);
       checkOgenSkips(step);
     },
