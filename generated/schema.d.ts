@@ -1271,12 +1271,37 @@ export interface components {
         };
         /**
          * UserAttributes
-         * @description A user's attributes: plain-text key/value pairs (用户属性的内容为一个或多个纯文本键值对). The
-         *     client SDKs read `nickname`, `avatarurl`, `phone`, `mail`, `gender` (`0`, `1`, `2`), `sign`,
-         *     `birth` and `ext`; any other key may be used. At most 2 KB a user in all.
+         * @description A user's attributes: plain-text key/value pairs (用户属性的内容为一个或多个纯文本键值对). At most
+         *     2 KB a user in all. Any key may be used; the eight listed are the ones the client SDKs read
+         *     (客户端针对用户的昵称、头像 URL、联系方式、邮箱、性别、签名、生日和扩展字段默认使用以下键名): set
+         *     them under these names for apps to see them. They are listed as properties so that generators
+         *     that make one form field per property (openapi-generator's java, python and go) can send them.
+         *     The other keys' values carry no `type`: a form sends strings anyway, and generators that merge
+         *     the listed keys and a map of strings into one type wrote TypeScript that does not compile under
+         *     `strict` (oazapfts: an optional key is `string | undefined`, which a `string` index refuses).
+         *     The lengths the vendor gives for them are what the SDKs expect, not limits the service is known
+         *     to enforce, so they are stated, not checked. (Vendor page: easemob/easemob-doc,
+         *     docs/product/product_user_attribute.md.)
          */
         UserAttributes: {
-            [key: string]: string;
+            /** @description The name apps show (用户昵称), up to 64 characters for the SDKs. */
+            nickname?: string;
+            /** @description The avatar's URL (用户头像 URL 地址), up to 256 characters for the SDKs. */
+            avatarurl?: string;
+            /** @description How to reach the user (用户联系方式), up to 32 characters for the SDKs. */
+            phone?: string;
+            /** @description E-mail address (用户邮箱), up to 64 characters for the SDKs. */
+            mail?: string;
+            /** @description `1` male, `2` female, `0` unknown (用户性别); the SDKs read other values as not set. */
+            gender?: string;
+            /** @description The user's signature line (用户签名), up to 256 characters for the SDKs. */
+            sign?: string;
+            /** @description Birthday (用户生日), up to 64 characters for the SDKs. */
+            birth?: string;
+            /** @description Anything else the app keeps (扩展字段), e.g. a JSON string. */
+            ext?: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * AttributesDeleted
