@@ -1292,7 +1292,7 @@ export interface components {
             phone?: string;
             /** @description E-mail address (用户邮箱), up to 64 characters for the SDKs. */
             mail?: string;
-            /** @description `1` male, `2` female, `0` unknown (用户性别); the SDKs read other values as not set. */
+            /** @description `1` male, `2` female, `0` (the default) unknown (用户性别); the vendor calls other values invalid (设置为其他值无效), but the service is not known to refuse them. */
             gender?: string;
             /** @description The user's signature line (用户签名), up to 256 characters for the SDKs. */
             sign?: string;
