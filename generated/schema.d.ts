@@ -1276,12 +1276,12 @@ export interface components {
          *     (客户端针对用户的昵称、头像 URL、联系方式、邮箱、性别、签名、生日和扩展字段默认使用以下键名): set
          *     them under these names for apps to see them. They are listed as properties so that generators
          *     that make one form field per property (openapi-generator's java, python and go) can send them.
-         *     The other keys' values carry no `type`: a form sends strings anyway, and generators that merge
-         *     the listed keys and a map of strings into one type wrote TypeScript that does not compile under
-         *     `strict` (oazapfts: an optional key is `string | undefined`, which a `string` index refuses).
-         *     The lengths the vendor gives for them are what the SDKs expect, not limits the service is known
-         *     to enforce, so they are stated, not checked. (Vendor page: easemob/easemob-doc,
-         *     docs/product/product_user_attribute.md.)
+         *     The lengths the vendor gives for these eight are what the SDKs expect, not limits the service
+         *     is known to enforce, so they are stated, not checked. (Vendor page: easemob/easemob-doc,
+         *     docs/product/product_user_attribute.md.) The other keys' values carry no `type`: a form sends
+         *     strings anyway, and generators that merge the listed keys and a map of strings into one type
+         *     wrote TypeScript that does not compile under `strict` (oazapfts: an optional key is
+         *     `string | undefined`, which a `string` index refuses).
          */
         UserAttributes: {
             /** @description The name apps show (用户昵称), up to 64 characters for the SDKs. */
