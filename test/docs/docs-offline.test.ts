@@ -112,7 +112,12 @@ describe('the offline docs page', () => {
     await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
     await hydrated(tab);
     await tab.getByText(tags[0]!, { exact: true }).first().click();
-    expect(await tab.getByText(summaries[0]!, { exact: true }).first().isVisible()).toBe(true);
+    // Redoc opens the tag with its script, after the click returns: wait for the summary (as the
+    // first test does) before asking; isVisible() alone does not wait, and on a busy machine it
+    // asked too early (a CI run, with lint beside it).
+    const summary = tab.getByText(summaries[0]!, { exact: true }).first();
+    await summary.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+    expect(await summary.isVisible()).toBe(true);
     expect(fetched).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
