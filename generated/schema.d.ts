@@ -25,8 +25,11 @@ export interface paths {
          *
          *     Every other operation of this API needs the **app token** as `Authorization: Bearer <token>`.
          *     A user token (what the vendor's web SDK gets when a user logs in, or what your server mints
-         *     for a user's device with `inherit`) carries that user's rights only: it reads and updates the
-         *     user's own entity, and any other operation answers it 401 `unauthorized`.
+         *     for a user's device with `inherit`) carries that user's rights only: what the web SDK does
+         *     with it from a logged-in page. On its own user it may read and update the entity, list,
+         *     page through and remove contacts and set their remarks, list its block list and devices, and
+         *     set its attributes; it may read any users' attributes (`getUsersAttributes`). Each of those
+         *     operations says so. Any other operation answers it 401 `unauthorized`.
          *
          *     Before version 2015.2.0 of this description, this operation was `getAppToken`; it was renamed when it began to log users
          *     in (see CHANGELOG.md).
@@ -283,6 +286,8 @@ export interface paths {
          *     attributes total at most 2 KB (keys and values, in UTF-8 bytes): more is a 403. The answer
          *     echoes the pairs set, in `data`.
          *
+         *     A user token may call this on its own user: the vendor's web SDK does (`updateOwnUserInfo`).
+         *
          *     设置用户属性：用户属性的内容为一个或多个纯文本键值对。默认单个用户的属性总长度不能超过 2 KB，默认单个 app 下所有用户的属性总长度不能超过 10 GB。
          *     请求 body 为 x-www-form-urlencoded 类型；使用 JSON 请求体返回 415。
          *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_attribute_set.md. The page
@@ -319,6 +324,9 @@ export interface paths {
          * @description Returns, for each user in `targets` (at most 100), the attributes named in `properties`,
          *     in `data` keyed by username. Attributes not named are left out; users that do not exist or
          *     have none of them are left out.
+         *
+         *     A user token may call this for any users of its app: the vendor's web SDK does
+         *     (`fetchUserInfoById`, to show other users' names and avatars).
          *
          *     批量获取用户属性：根据指定的用户 ID 列表和属性列表，查询用户属性。如果指定的用户 ID 或用户属性不存在，返回空数据 {}。每次最多可获取 100 个用户的属性。
          *     (Vendor page: easemob/easemob-doc, docs/document/server-side/userprofile.md, 2023; later
@@ -376,6 +384,8 @@ export interface paths {
          * Remove a contact
          * @description Removes `friend_username` from the contacts of `owner_username`.
          *
+         *     A user token may call this on its own user: the vendor's web SDK does (`deleteContact`).
+         *
          *     解除IM用户的好友关系：从IM用户的好友列表中移除一个用户。
          */
         delete: operations["removeContact"];
@@ -393,7 +403,11 @@ export interface paths {
         };
         /**
          * List a user's contacts
-         * @description Returns the usernames of the user's contacts, in `data`.
+         * @description Returns the usernames of the user's contacts, in `data`. With `needReturnRemark=true`,
+         *     `entities` also lists each contact with its remark (`null` when none was set).
+         *
+         *     A user token may call this on its own user: the vendor's web SDK does (`getContacts`, and
+         *     `getAllContacts` with `needReturnRemark=true`).
          *
          *     查看好友：查看某个IM用户的好友信息。
          */
@@ -417,8 +431,11 @@ export interface paths {
          * List a user's contacts a page at a time, with remarks
          * @description One page of the user's contacts, newest first, in `data.contacts`: each `username`, and
          *     its `remark` when `needReturnRemark=true` (`null` when none was set). `limit` is 1 to 50
-         *     (10 when omitted); the answer carries `cursor` while more remain and `count`, the number on
-         *     this page. Note the path: `/user/`, singular, as the vendor's page gives it.
+         *     (10 when omitted); the answer carries `data.cursor` while more remain and `count`, the
+         *     number on this page. Note the path: `/user/`, singular, as the vendor's page gives it.
+         *
+         *     A user token may call this on its own user: the vendor's web SDK does (`getContactsWithCursor`,
+         *     whose first call sends an empty `cursor`, which is the first page).
          *
          *     分页获取好友列表：服务器按照添加好友时间的倒序返回，先返回最近添加的好友。获取好友列表时，可以选择是否需要返回好友备注。
          *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_list_paged.md.
@@ -449,6 +466,9 @@ export interface paths {
          *     already be contacts, else 400. `listContactsPage` returns it with `needReturnRemark=true`.
          *     Removing the contact removes its remark. Note the path: `/user/`, singular, as the vendor's
          *     page gives it.
+         *
+         *     A user token may call this on its own user: the vendor's web SDK does (`setContactRemark`, on
+         *     the `/users/` path).
          *
          *     设置好友备注：设置你在当前 app 下的单个好友的备注，先添加为好友关系，然后再设置好友备注。好友备注的长度不能超过 100 个字符。
          *     (Vendor page: easemob/easemob-doc, docs/document/server-side/user_friend_remark_set.md.
@@ -533,6 +553,8 @@ export interface paths {
          * List a user's block list
          * @description Returns the usernames the user has blocked, in `data`. Later docs add paging: with
          *     `pageSize` (1 to 50) and then the answer's `cursor`, one page at a time, newest first.
+         *
+         *     A user token may call this on its own user: the vendor's web SDK does (`getBlocklist`).
          *
          *     获取IM用户的黑名单。Response Body："data" : [ "stliu2" ] --- 黑名单中的用户的用户名：stliu2。
          *     分页获取加入黑名单的用户列表，服务器按用户加入黑名单时间的逆序返回，即先返回最新加入黑名单的用户
@@ -782,6 +804,9 @@ export interface paths {
          *     id `res` (`<device type>_<id>`, the type `android`, `ios` or `web`; the id assigned by the
          *     client SDK), the device's UUID and its name. A user with no connection has none. Use a
          *     `res` to force the user off that one device (`disconnectDevice`).
+         *
+         *     A user token may call this on its own user: the vendor's web SDK does
+         *     (`getSelfIdsOnOtherPlatform`).
          *
          *     获取指定账号的在线登录设备列表：多设备登录情况下，可调用该接口获取指定账号的在线登录设备列表。
          *     资源 ID 的格式为 {device type}_{resource ID}，其中设备类型可以是 android、ios 或 web，resource ID 由 SDK 分配。
@@ -1344,17 +1369,42 @@ export interface components {
             data: number;
         };
         /**
-         * UsernameList
-         * @description An answer whose `data` is a list of usernames (contacts, or blocked users).
+         * ContactList
+         * @description A user's contacts: their usernames in `data`. With `needReturnRemark=true`, `entities` lists
+         *     each contact with its remark; without it, `entities` is empty. (Its entities are not user
+         *     entities, so this answer does not share ResponseEnvelope's `entities`.)
          */
-        UsernameList: components["schemas"]["ResponseEnvelope"] & {
-            /** @description The usernames. 10,000 is a bound for validators, not a documented service limit. */
+        ContactList: {
+            action?: string;
+            application?: components["schemas"]["EntityUuid"];
+            /** @description The query parameters of the request, each echoed as an array of strings. */
+            params?: {
+                [key: string]: string[];
+            };
+            /** Format: uri */
+            uri?: string;
+            /**
+             * @description Each contact with its remark, with `needReturnRemark=true`; else empty. The vendor's pages
+             *     do not show this: its web SDK's `getAllContacts` sends the flag and reads contacts and
+             *     remarks from here (easemob-websdk 4.21.1).
+             */
+            entities?: {
+                username: components["schemas"]["Username"];
+                /** @description The contact's remark (好友备注); null when none was set. */
+                remark: string | null;
+            }[];
+            /** @description The contacts' usernames. 10,000 is a bound for validators, not a documented service limit. */
             data: components["schemas"]["Username"][];
+            timestamp?: components["schemas"]["EpochMillis"];
+            duration?: components["schemas"]["DurationMillis"];
+            organization?: string;
+            applicationName?: string;
         };
         /**
          * ContactPage
-         * @description One page of a user's contacts, newest first (按照添加好友时间的倒序返回). `cursor` is present
-         *     while more remain; `count` is the number on this page (当前页的好友数量).
+         * @description One page of a user's contacts, newest first (按照添加好友时间的倒序返回). `data.cursor` is
+         *     present while more remain (the vendor's page shows none; its web SDK and Java SDK 2.0 read it
+         *     from `data`); `count` is the number on this page (当前页的好友数量).
          */
         ContactPage: components["schemas"]["ResponseEnvelope"] & {
             data: {
@@ -1363,8 +1413,8 @@ export interface components {
                     /** @description The contact's remark (好友备注); null when none was set. Present only with `needReturnRemark=true`. */
                     remark?: string | null;
                 }[];
+                cursor?: components["schemas"]["Cursor"];
             };
-            cursor?: components["schemas"]["Cursor"];
             /** Format: int32 */
             count?: number;
         };
@@ -1448,6 +1498,14 @@ export interface components {
             duration?: components["schemas"]["DurationMillis"];
             organization?: string;
             applicationName?: string;
+        };
+        /**
+         * UsernameList
+         * @description An answer whose `data` is a list of usernames (contacts, or blocked users).
+         */
+        UsernameList: components["schemas"]["ResponseEnvelope"] & {
+            /** @description The usernames. 10,000 is a bound for validators, not a documented service limit. */
+            data: components["schemas"]["Username"][];
         };
         /**
          * BlockPage
@@ -1832,6 +1890,8 @@ export interface components {
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
         FriendUsername: components["schemas"]["Username"];
+        /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+        NeedReturnRemark: boolean;
         /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
         ContactPageLimit: number;
         /**
@@ -1839,8 +1899,6 @@ export interface components {
          *     page (第一次调用该接口不传 cursor).
          */
         ContactCursor: components["schemas"]["Cursor"];
-        /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
-        NeedReturnRemark: boolean;
         /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
         IsSendNotice: boolean;
         /**
@@ -2511,7 +2569,10 @@ export interface operations {
     };
     listContacts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+                needReturnRemark?: components["parameters"]["NeedReturnRemark"];
+            };
             header?: never;
             path: {
                 /** @description The user whose contacts, block list or messages are meant. Case-insensitive. */
@@ -2521,13 +2582,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The contacts' usernames, in `data`. */
+            /** @description The contacts' usernames, in `data`; with `needReturnRemark=true`, each with its remark in `entities`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsernameList"];
+                    "application/json": components["schemas"]["ContactList"];
                 };
             };
             400: components["responses"]["InvalidRequest"];

@@ -1,6 +1,8 @@
 // POST /token with grant_type password and inherit (user login), and what a user token may do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectError, startTestSandbox, type TestSandbox } from './support/sandbox-calls.ts';
+import { call, expectError, startTestSandbox, type CallOptions, type TestSandbox } from './support/sandbox-calls.ts';
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 let t: TestSandbox;
 let clock = Date.UTC(2026, 0, 1);
@@ -105,6 +107,42 @@ describe('what a user token may do', () => {
     expect(answer.body.entities[0].nickname).toBe('Al');
   });
 
+  // What the vendor's web SDK does with the user's token (easemob-websdk 4.21.1; the function in
+  // each comment), which test/vendor-sdks runs for real in a browser.
+  it('lists, pages through and removes its contacts, sets remarks, lists its blocks and devices, sets its attributes, reads anyone\'s', async () => {
+    await t.register('gina', 'hana');
+    await t.api('POST', '/users/gina/contacts/users/hana');
+    await t.api('POST', '/users/gina/contacts/users/alice');
+    await t.api('POST', '/users/gina/blocks/users', { json: { usernames: ['bob'] } });
+    await t.api('PUT', '/metadata/user/hana', { raw: 'nickname=Dee', headers: FORM });
+    expect((await t.control('POST', `/${t.app.org}/${t.app.app}/users/gina/devices`, { res: 'ios_7' })).status).toBe(201);
+    const token = (await login('gina', 'pw-gina')).body.access_token as string;
+    const as = (method: string, path: string, init: CallOptions = {}) => call(t.app, method, path, { token, ...init });
+    // getContacts, getAllContacts
+    // The test's clock stands still: both contacts were added at the same instant.
+    expect((await as('GET', '/users/gina/contacts/users')).body.data).toEqual(['alice', 'hana']);
+    // setContactRemark (on /users/), then getAllContacts with needReturnRemark
+    expect((await as('PUT', '/users/gina/contacts/users/hana', { json: { remark: 'D' } })).status).toBe(200);
+    expect((await as('GET', '/users/gina/contacts/users?needReturnRemark=true')).body.entities).toEqual([
+      { username: 'alice', remark: null },
+      { username: 'hana', remark: 'D' },
+    ]);
+    // getContactsWithCursor: an empty cursor is the first page
+    expect((await as('GET', '/users/gina/contacts?needReturnRemark=true&limit=20&cursor=')).body.data.contacts).toEqual([
+      { remark: 'D', username: 'hana' },
+      { remark: null, username: 'alice' },
+    ]);
+    // deleteContact
+    expect((await as('DELETE', '/users/gina/contacts/users/alice')).status).toBe(200);
+    // getBlocklist, getSelfIdsOnOtherPlatform
+    expect((await as('GET', '/users/gina/blocks/users')).body.data).toEqual(['bob']);
+    expect((await as('GET', '/users/gina/resources')).body.data.map((d: { res: string }) => d.res)).toEqual(['ios_7']);
+    // updateOwnUserInfo (a form), fetchUserInfoById (other users too)
+    expect((await as('PUT', '/metadata/user/gina', { raw: 'nickname=Gee', headers: FORM })).status).toBe(200);
+    const read = await as('POST', '/metadata/user/get', { json: { targets: ['gina', 'hana'], properties: ['nickname'] } });
+    expect(read.body.data).toEqual({ gina: { nickname: 'Gee' }, hana: { nickname: 'Dee' } });
+  });
+
   it("answers 401 unauthorized (Subject does not have permission) on admin operations and on other users' entities", async () => {
     const token = (await login('alice', 'pw-alice')).body.access_token as string;
     const denied = [
@@ -113,9 +151,22 @@ describe('what a user token may do', () => {
       ['PUT', '/users/bob'],
       ['DELETE', '/users/alice'],
       ['POST', '/users'],
-      ['GET', '/users/alice/contacts/users'],
       ['PUT', '/users/alice/password'],
       ['POST', '/users/bob/deactivate'],
+      // Its own contacts and blocks: the web SDK reads and removes, and never adds over REST.
+      ['POST', '/users/alice/contacts/users/bob'],
+      ['POST', '/users/alice/blocks/users'],
+      ['DELETE', '/users/alice/blocks/users/bob'],
+      ['GET', '/metadata/user/alice'],
+      ['DELETE', '/metadata/user/alice'],
+      // Other users' contacts, blocks, devices and attributes.
+      ['GET', '/users/bob/contacts/users'],
+      ['GET', '/user/bob/contacts'],
+      ['DELETE', '/users/bob/contacts/users/alice'],
+      ['PUT', '/users/bob/contacts/users/alice'],
+      ['GET', '/users/bob/blocks/users'],
+      ['GET', '/users/bob/resources'],
+      ['PUT', '/metadata/user/bob'],
     ] as const;
     for (const [method, path] of denied) {
       const json = { nickname: 'x', newpassword: 'x', username: 'x', password: 'x' };

@@ -5,7 +5,7 @@ import type { EasemobClient } from '../easemob-client.ts';
 type GetPath = ClientPathsWithMethod<Client<paths>, 'get'>;
 type QueryOf<P extends GetPath> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-/** The GET paths that take a `cursor` query parameter (today: `/users`). */
+/** The GET paths that take a `cursor` query parameter (users, blocks, contacts a page at a time). */
 export type CursorPagedPath = { [P in GetPath]: 'cursor' extends keyof QueryOf<P> ? P : never }[GetPath];
 
 export type PageOf<P extends CursorPagedPath> = MethodResponse<Client<paths>, 'get', P>;
@@ -18,7 +18,8 @@ export interface PaginateOptions<P extends CursorPagedPath> {
 
 /**
  * Walks a cursor-paged GET, yielding each page: the service returns `cursor` while more pages
- * remain and drops it on the last one. Pages are fetched one at a time, as the caller consumes.
+ * remain and drops it on the last one, at the top of the answer or, for contacts a page at a
+ * time, in `data`. Pages are fetched one at a time, as the caller consumes.
  */
 export async function* paginate<P extends CursorPagedPath>(
   client: EasemobClient,
@@ -33,7 +34,8 @@ export async function* paginate<P extends CursorPagedPath>(
     const get = client.GET as (path: string, init: object) => Promise<{ data: PageOf<P> }>;
     const { data } = await get(path, { params, ...(options.signal && { signal: options.signal }) });
     yield data;
-    const next: unknown = (data as { cursor?: unknown }).cursor;
+    const page = data as { cursor?: unknown; data?: { cursor?: unknown } };
+    const next: unknown = page.cursor ?? page.data?.cursor;
     // A cursor that does not move would loop forever.
     if (next !== undefined && next === cursor) throw new Error(`${path}: the service returned the same cursor twice`);
     cursor = typeof next === 'string' && next !== '' ? next : undefined;

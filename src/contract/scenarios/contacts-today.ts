@@ -27,7 +27,7 @@ export function contactsTodayScenarios(kind: TargetKind): Scenario[] {
         const page = await api.call('GET', `/user/${owner}/contacts`, { query: { limit: 1, needReturnRemark: 'true', ...(cursor && { cursor }) } });
         expect(page.status).toBe(200);
         seen.push(...page.body.data.contacts);
-        cursor = page.body.cursor;
+        cursor = page.body.data.cursor;
       } while (cursor);
       expect(seen.map((c) => c.username).sort()).toEqual([a, b].sort());
       expect(seen.find((c) => c.username === a)?.remark).toBe('ct remark');

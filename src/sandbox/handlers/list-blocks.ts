@@ -25,7 +25,7 @@ export const listBlocks: Handler = (ctx) => {
     return { body: envelope(ctx, { action: 'get', data: ctx.store.relations.blocks(owner.seq) }) };
   }
   const size = parsePageSize(pageSizeParam);
-  const from = cursorParam === null ? undefined : decodeRelationCursor(cursorParam);
+  const from = decodeRelationCursor(cursorParam);
   const rows = ctx.store.blockQueries.page(owner.seq, from, size + 1);
   const page = rows.slice(0, size);
   const last = page.at(-1);

@@ -1,6 +1,8 @@
 // GET /user/{username}/contacts?limit=&cursor=&needReturnRemark= (listContactsPage): one page of
 // contacts, newest first, in data.contacts, with remarks on request (null when none was set),
-// `count`, and a `cursor` while more remain (user_friend_list_paged.md). The Java SDK 2.0 sends
+// `count`, and `data.cursor` while more remain (user_friend_list_paged.md shows no cursor; the
+// vendor's clients read it from `data`: the web SDK's getContactsWithCursor, easemob-websdk
+// 4.21.1, and the Java SDK 2.0's EMGetContactListResult). The Java SDK 2.0 and the web SDK send
 // the same request to /users/{username}/contacts: routes-today.ts serves both.
 import type { Handler } from '../context.ts';
 import { findUser } from '../find-user.ts';
@@ -25,7 +27,7 @@ export const listContactsPage: Handler = (ctx) => {
   const limit = parseContactLimit(ctx.query.get('limit'));
   const cursor = ctx.query.get('cursor');
   const withRemarks = parseFlag(ctx.query.get('needReturnRemark'), 'needReturnRemark');
-  const from = cursor === null ? undefined : decodeRelationCursor(cursor);
+  const from = decodeRelationCursor(cursor);
   const rows = ctx.store.contactQueries.page(user.seq, from, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -34,10 +36,9 @@ export const listContactsPage: Handler = (ctx) => {
   return {
     body: envelope(ctx, {
       action: 'get',
-      data: { contacts },
+      data: { contacts, ...(next ? { cursor: next } : {}) },
       echo: ['limit', 'cursor', 'needReturnRemark'],
       count: page.length,
-      ...(next ? { cursor: next } : {}),
     }),
   };
 };

@@ -8,7 +8,8 @@ export interface EnvelopeFields {
   action: string;
   /** The collection path the service resolved, e.g. /users. */
   path?: string;
-  entities?: UserEntity[];
+  /** User entities, or the entries of a list the service returns as entities (contacts with remarks). */
+  entities?: UserEntity[] | Array<{ username: string; remark: string | null }>;
   data?: unknown;
   cursor?: string;
   count?: number;

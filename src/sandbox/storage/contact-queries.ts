@@ -30,6 +30,8 @@ export function createContactQueries(db: DatabaseSync) {
   const after = db.prepare(
     `${select} AND (c.created < ? OR (c.created = ? AND c.friend_seq < ?)) ORDER BY c.created DESC, c.friend_seq DESC LIMIT ?`,
   );
+  // The order of relations-store's contacts(): the whole list with remarks lines up with it.
+  const all = db.prepare(`${select} ORDER BY c.created, u.seq`);
   const isContact = db.prepare('SELECT 1 FROM contacts WHERE user_seq = ? AND friend_seq = ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE user_seq = ?');
   const setRemark = db.prepare(
@@ -40,6 +42,10 @@ export function createContactQueries(db: DatabaseSync) {
     page(userSeq: number, from: RelationPosition | undefined, limit: number): ContactPageRow[] {
       const rows = from ? after.all(userSeq, from.created, from.created, from.seq, limit) : first.all(userSeq, limit);
       return rows as unknown as ContactPageRow[];
+    },
+    /** Every contact with its remark (null when none), oldest first. */
+    all(userSeq: number): ContactPageRow[] {
+      return all.all(userSeq) as unknown as ContactPageRow[];
     },
     isContact(userSeq: number, friendSeq: number): boolean {
       return isContact.get(userSeq, friendSeq) !== undefined;
