@@ -120,10 +120,12 @@ export interface paths {
          * Change a user's nickname and push settings
          * @description Sets the nickname shown in push notifications (at most 100 characters), and the push
          *     settings: `notification_display_style` (0 or 1), and the legacy do-not-disturb fields
-         *     `notification_no_disturbing`, `notification_no_disturbing_start`, `_end`. Any one of them
-         *     alone is an update; fields left out keep their values. The answer's entity, and
-         *     `GET /users/{username}` afterwards, carry what was set. A user token may call this on its own
-         *     user (the web SDK's `updateCurrentUserNick` does).
+         *     `notification_no_disturbing`, `notification_no_disturbing_start`, `_end`; and the device's
+         *     push binding, `device_id`, `device_token` and `notifier_name` (an empty token or name unbinds
+         *     it). Any one of them alone is an update; fields left out keep their values. The answer's
+         *     entity, and `GET /users/{username}` afterwards, carry what was set (of the binding,
+         *     `notifier_name` and `device_token`). A user token may call this on its own user (the web SDK's
+         *     `updateCurrentUserNick` and `uploadPushToken` do).
          *
          *     Before version 2015.2.0 of this description, this operation was `updateNickname`; it was renamed when it began to take the
          *     push settings (see CHANGELOG.md).
@@ -1163,8 +1165,10 @@ export interface components {
          *     SDKs send the display style alone (Java SDK 1.x `NotificationDisplayStyle.set`, as the string
          *     "0" or "1"), the do-not-disturb fields alone (`NotificationNoDisturbing.open`/`close`), or all
          *     five (Java SDK 2.0 `PushApi.setOfflinePushOld`). The do-not-disturb fields were marked legacy in
-         *     the vendor's docs in 2023 and are still sent by its SDKs. Properties the service does not know
-         *     are ignored by it.
+         *     the vendor's docs in 2023 and are still sent by its SDKs. The web SDK's `uploadPushToken` binds
+         *     the device for push with `device_id`, `device_token` and `notifier_name` alone (easemob-websdk
+         *     4.21.1); the entity then shows `notifier_name` and `device_token`, as the vendor's get-user page
+         *     lists them. Properties the service does not know are ignored by it.
          */
         UserUpdate: {
             nickname?: components["schemas"]["Nickname"];
@@ -1174,6 +1178,12 @@ export interface components {
             notification_no_disturbing?: boolean;
             notification_no_disturbing_start?: components["schemas"]["PushHour"];
             notification_no_disturbing_end?: components["schemas"]["PushHour"];
+            /** @description The device the push binding is for (移动端设备标识); the entity does not show it. */
+            device_id?: string;
+            /** @description The device's push token (推送设备 token); an empty string unbinds it. */
+            device_token?: string;
+            /** @description The push certificate name, as in the console (推送证书名称); an empty string unbinds it. */
+            notifier_name?: string;
         };
         /** PasswordChange */
         PasswordChange: {
@@ -1895,10 +1905,11 @@ export interface components {
         /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
         ContactPageLimit: number;
         /**
-         * @description The `cursor` of the previous page of contacts, unchanged, for the next one; none for the first
-         *     page (第一次调用该接口不传 cursor).
+         * @description The `data.cursor` of the previous page of contacts, unchanged, for the next one; none, or an
+         *     empty one, for the first page (第一次调用该接口不传 cursor; the vendor's web SDK sends `cursor=` on
+         *     its first call, getContactsWithCursor).
          */
-        ContactCursor: components["schemas"]["Cursor"];
+        ContactCursor: string;
         /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
         IsSendNotice: boolean;
         /**
@@ -1908,8 +1919,11 @@ export interface components {
          *     default) (每次期望返回的黑名单用户的数量，取值范围为 [1,50]，该参数仅在分页获取时为必需).
          */
         BlockPageSize: number;
-        /** @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置). */
-        BlockCursor: components["schemas"]["Cursor"];
+        /**
+         * @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置);
+         *     none, or an empty one, for the first page.
+         */
+        BlockCursor: string;
         /** @description The user to remove from the block list. Case-insensitive. */
         BlockedUsername: components["schemas"]["Username"];
         /**
@@ -2606,8 +2620,9 @@ export interface operations {
                 /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
                 limit?: components["parameters"]["ContactPageLimit"];
                 /**
-                 * @description The `cursor` of the previous page of contacts, unchanged, for the next one; none for the first
-                 *     page (第一次调用该接口不传 cursor).
+                 * @description The `data.cursor` of the previous page of contacts, unchanged, for the next one; none, or an
+                 *     empty one, for the first page (第一次调用该接口不传 cursor; the vendor's web SDK sends `cursor=` on
+                 *     its first call, getContactsWithCursor).
                  */
                 cursor?: components["parameters"]["ContactCursor"];
                 /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
@@ -2759,7 +2774,10 @@ export interface operations {
                  *     default) (每次期望返回的黑名单用户的数量，取值范围为 [1,50]，该参数仅在分页获取时为必需).
                  */
                 pageSize?: components["parameters"]["BlockPageSize"];
-                /** @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置). */
+                /**
+                 * @description The `cursor` of the previous page of the block list, unchanged, for the next one (数据查询的起始位置);
+                 *     none, or an empty one, for the first page.
+                 */
                 cursor?: components["parameters"]["BlockCursor"];
             };
             header?: never;

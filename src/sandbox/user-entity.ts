@@ -29,5 +29,8 @@ export function toUserEntityWithPush(user: UserView, push: PushSettings): UserEn
   if (push.noDisturbing !== undefined) entity.notification_no_disturbing = push.noDisturbing;
   if (push.noDisturbingStart !== undefined) entity.notification_no_disturbing_start = push.noDisturbingStart;
   if (push.noDisturbingEnd !== undefined) entity.notification_no_disturbing_end = push.noDisturbingEnd;
+  // An empty value unbinds: the vendor's get-user page leaves the field out when none is set.
+  if (push.notifierName) entity.notifier_name = push.notifierName;
+  if (push.deviceToken) entity.device_token = push.deviceToken;
   return entity;
 }

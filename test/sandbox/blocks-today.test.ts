@@ -31,6 +31,8 @@ describe('the paged block list', () => {
     const last = await t.api('GET', `/users/owner1/blocks/users?pageSize=2&cursor=${second.body.cursor}`);
     expect(last.body).toMatchObject({ data: ['b1'], count: 1 });
     expect(last.body.cursor).toBeUndefined();
+    // An empty cursor is the first page, as on the contact pages (the web SDK sends one there).
+    expect((await t.api('GET', '/users/owner1/blocks/users?pageSize=2&cursor=')).body).toMatchObject({ data: ['b5', 'b4'], cursor: first.body.cursor });
   });
 
   it('keeps its place when a block on an earlier page is removed', async () => {

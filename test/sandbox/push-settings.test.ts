@@ -53,7 +53,25 @@ describe('updateUser with push settings', () => {
     expect((await entity('quinn')).notifier_hint).toBeUndefined();
   });
 
+  // What the web SDK's uploadPushToken sends (easemob-websdk 4.21.1); test/vendor-sdks runs it.
+  it('binds the device for push (device_id, device_token, notifier_name) and unbinds with empty values', async () => {
+    const bound = await t.api('PUT', '/users/quinn', { json: { device_id: 'dev-1', device_token: 'tok-1', notifier_name: '104410638' } });
+    expect(bound.status, bound.text).toBe(200);
+    expect(bound.body.entities[0]).toMatchObject({ notifier_name: '104410638', device_token: 'tok-1', nickname: '昆' });
+    expect(bound.body.entities[0].device_id).toBeUndefined();
+    expect(await entity('quinn')).toMatchObject({ notifier_name: '104410638', device_token: 'tok-1', notification_display_style: 1 });
+    await t.api('PUT', '/users/quinn', { json: { device_token: 'tok-2' } });
+    expect((await entity('quinn')).device_token).toBe('tok-2');
+    await t.api('PUT', '/users/quinn', { json: { device_id: 'dev-1', device_token: '', notifier_name: '' } });
+    const unbound = await entity('quinn');
+    expect([unbound.notifier_name, unbound.device_token, unbound.nickname]).toEqual([undefined, undefined, '昆']);
+  });
+
   it.each([
+    ['a device token that is not a string', { device_token: 5, notifier_name: 'n' }],
+    ['a device token over 512 characters', { device_id: 'd', device_token: 't'.repeat(513), notifier_name: 'n' }],
+    ['a certificate name over 256 characters', { notifier_name: 'n'.repeat(257) }],
+    ['a device id that is not a string', { device_id: ['d'], device_token: 't' }],
     ['a display style of 2', { notification_display_style: 2 }],
     ['a display style of "2"', { notification_display_style: '2' }],
     ['a display style of true', { notification_display_style: true }],

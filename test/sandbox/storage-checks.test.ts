@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.ts';
+import { startSandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { SandboxStorageError } from '../../src/sandbox/storage/database.ts';
 import { getToken } from './support/sandbox-calls.ts';
 
@@ -97,6 +97,35 @@ describe('a database file', () => {
       expect(answer.status).toBe(200);
     } finally {
       await sandbox.close();
+    }
+  });
+
+  it('made before the push binding columns, gets them on start and keeps its push settings', async () => {
+    const path = file();
+    const options: SandboxOptions = { host: '127.0.0.1', port: 0, db: path, rateLimit: 'off', apps: [{ org: 'o', app: 'a', clientId: 'id', clientSecret: 'secret' }] };
+    const first = await startSandbox(options);
+    const put = async (baseUrl: string, body: unknown) =>
+      fetch(`${baseUrl}/users/pia`, { method: 'PUT', headers: { authorization: `Bearer ${await getToken(first.apps[0]!)}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const token = await getToken(first.apps[0]!);
+    await fetch(`${first.apps[0]!.baseUrl}/users`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"username":"pia","password":"p"}' });
+    expect((await put(first.apps[0]!.baseUrl, { notification_display_style: 1 })).status).toBe(200);
+    await first.close();
+    // The file as the sandbox wrote it before the binding columns (2015.2.0 development).
+    const db = new DatabaseSync(path);
+    db.exec('ALTER TABLE push_settings DROP COLUMN notifier_name; ALTER TABLE push_settings DROP COLUMN device_token');
+    db.close();
+    const second = await startSandbox(options);
+    try {
+      const app = second.apps[0]!;
+      const bound = await fetch(`${app.baseUrl}/users/pia`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${await getToken(app)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ device_id: 'd', device_token: 't', notifier_name: 'n' }),
+      });
+      expect(bound.status, await bound.clone().text()).toBe(200);
+      expect(((await bound.json()) as { entities: Array<Record<string, unknown>> }).entities[0]).toMatchObject({ notification_display_style: 1, device_token: 't', notifier_name: 'n' });
+    } finally {
+      await second.close();
     }
   });
 });

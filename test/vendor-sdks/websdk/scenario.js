@@ -78,6 +78,10 @@ window.runScenario = async ({ apiUrl, appKey, prefix }) => {
   await check('updateCurrentUserNick: PUT /users/{me}', async () => {
     expectEqual((await conn.updateCurrentUserNick('Ann')).entities[0].nickname, 'Ann', 'nickname');
   });
+  await check('uploadPushToken: PUT /users/{me} with the device binding; the entity shows it', async () => {
+    const answer = await conn.uploadPushToken({ deviceId: 'web-device-1', deviceToken: 'token-abc', notifierName: '104410638' });
+    expectEqual([answer.data.notifier_name, answer.data.device_token, answer.data.nickname], ['104410638', 'token-abc', 'Ann'], 'entity');
+  });
   await check('getSelfIdsOnOtherPlatform: GET /users/{me}/resources', async () => {
     expectEqual((await conn.getSelfIdsOnOtherPlatform()).data, [`${me}/android_9`], 'other devices');
   });
