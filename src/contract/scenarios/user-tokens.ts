@@ -19,6 +19,29 @@ export function userTokenScenarios(): Scenario[] {
       expect(admin.body.error).toBe('unauthorized');
     });
 
+    // What the vendor's web SDK does with the user's token from a logged-in page (easemob-websdk
+    // 4.21.1: getAllContacts, getBlocklist, fetchUserInfoById), its only token there. Against a
+    // live app this holds the description's reading of user tokens to the service itself.
+    scenario("a user token does what the web SDK does with it: its own contacts and block list, anyone's attributes; not another user's contacts", async (suite) => {
+      const { api } = suite;
+      const me = api.username('utme');
+      const friend = api.username('utfr');
+      await api.createUsers(me, friend);
+      expect((await api.call('POST', `/users/${me}/contacts/users/${friend}`)).status).toBe(200);
+      const login = await api.call('POST', '/token', { token: null, body: { grant_type: 'password', username: me, password: 'Passw0rd-ct' } });
+      expect(login.status).toBe(200);
+      const token = login.body.access_token as string;
+      const contacts = await api.call('GET', `/users/${me}/contacts/users`, { token, query: { needReturnRemark: 'true' } });
+      expect(contacts.status).toBe(200);
+      expect(contacts.body.data).toEqual([friend]);
+      expect(contacts.body.entities).toEqual([{ username: friend, remark: null }]);
+      const blocks = await api.call('GET', `/users/${me}/blocks/users`, { token });
+      expect([blocks.status, blocks.body.data]).toEqual([200, []]);
+      expect((await api.call('POST', '/metadata/user/get', { token, body: { targets: [friend], properties: ['nickname'] } })).status).toBe(200);
+      const others = await api.call('GET', `/users/${friend}/contacts/users`, { token });
+      expect([others.status, others.body.error]).toEqual([401, 'unauthorized']);
+    });
+
     scenario('getToken password grant: a wrong password is 400 invalid_grant, an unknown user 404', async (suite) => {
       const { api } = suite;
       const name = api.username('badpw');
