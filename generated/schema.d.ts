@@ -1727,7 +1727,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description No token while the app is not in open registration mode, or a corrupt, unknown or expired token. */
+        /** @description No token while the app is not in open registration mode, or a corrupt, unknown or expired token. The vendor has worded the first refusal two ways over the years (both examples); match on the status and `error`, not the text. */
         RegistrationClosed: {
             headers: {
                 [name: string]: unknown;
