@@ -10,6 +10,8 @@ import { parseFlag } from '../validation/query-flag.ts';
 export const listContacts: Handler = (ctx) => {
   const owner = findUser(ctx, ctx.params.owner_username);
   const withRemarks = parseFlag(ctx.query.get('needReturnRemark'), 'needReturnRemark');
-  const entities = withRemarks ? ctx.store.contactQueries.all(owner.seq).map((row) => ({ username: row.username, remark: row.remark })) : [];
-  return { body: envelope(ctx, { action: 'get', entities, data: ctx.store.relations.contacts(owner.seq), echo: ['needReturnRemark'] }) };
+  if (!withRemarks) return { body: envelope(ctx, { action: 'get', data: ctx.store.relations.contacts(owner.seq), echo: ['needReturnRemark'] }) };
+  // One read gives both lists: the usernames in `data` are those of `entities`, in their order.
+  const entities = ctx.store.contactQueries.all(owner.seq).map((row) => ({ username: row.username, remark: row.remark }));
+  return { body: envelope(ctx, { action: 'get', entities, data: entities.map((contact) => contact.username), echo: ['needReturnRemark'] }) };
 };

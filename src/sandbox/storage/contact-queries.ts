@@ -30,7 +30,7 @@ export function createContactQueries(db: DatabaseSync) {
   const after = db.prepare(
     `${select} AND (c.created < ? OR (c.created = ? AND c.friend_seq < ?)) ORDER BY c.created DESC, c.friend_seq DESC LIMIT ?`,
   );
-  // The order of relations-store's contacts(): the whole list with remarks lines up with it.
+  // The order of relations-store's contacts(), which answers listContacts without remarks.
   const all = db.prepare(`${select} ORDER BY c.created, u.seq`);
   const isContact = db.prepare('SELECT 1 FROM contacts WHERE user_seq = ? AND friend_seq = ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE user_seq = ?');
