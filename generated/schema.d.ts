@@ -1040,9 +1040,11 @@ export interface components {
         /**
          * UserTokenResponse
          * @description The answer to the password and inherit grants: a token for one user, and the user's entity.
-         *     A user token is a bearer token like the app token, but it carries that user's rights only: it
-         *     reads and updates the user's own entity (`GET`/`PUT /users/{username}`), and every other
-         *     operation of this API answers it 401 `unauthorized` ("Subject does not have permission ...").
+         *     A user token is a bearer token like the app token, but it carries that user's rights only:
+         *     what the vendor's web SDK does with it from a logged-in page (on its own user, read and update
+         *     the entity, list and remove contacts and set their remarks, list its block list and devices,
+         *     set its attributes; and read any users' attributes; each such operation says so). Every other
+         *     operation answers it 401 `unauthorized` ("Subject does not have permission ...").
          */
         UserTokenResponse: {
             /** @description The user token. Send it as `Authorization: Bearer <access_token>`. */
@@ -1558,12 +1560,18 @@ export interface components {
             duration?: components["schemas"]["DurationMillis"];
         };
         /**
+         * OnlineState
+         * @description A user's online state (在线状态): `online` or `offline`.
+         * @enum {string}
+         */
+        OnlineState: "online" | "offline";
+        /**
          * OnlineStatus
          * @description The user's online state, keyed by username (用户名和在线状态的键值对, 值为 online 或者 offline).
          */
         OnlineStatus: components["schemas"]["ResponseEnvelope"] & {
             data: {
-                [key: string]: "online" | "offline";
+                [key: string]: components["schemas"]["OnlineState"];
             };
         };
         /**
@@ -1594,13 +1602,20 @@ export interface components {
             };
         };
         /**
+         * OfflineMessageState
+         * @description An offline message's state: `delivered` once the user has received it, `undelivered` while not
+         *     (the seed's text misspells the first "deliverd").
+         * @enum {string}
+         */
+        OfflineMessageState: "delivered" | "undelivered";
+        /**
          * OfflineMessageStatus
          * @description One offline message's state, keyed by message id (格式："{消息id}":"{状态}"): `delivered` when the
          *     user has received it, `undelivered` when not yet (the seed's text misspells the first "deliverd").
          */
         OfflineMessageStatus: components["schemas"]["ResponseEnvelope"] & {
             data: {
-                [key: string]: "delivered" | "undelivered";
+                [key: string]: components["schemas"]["OfflineMessageState"];
             };
         };
         /**

@@ -106,4 +106,23 @@ describe('the bundle, as generators read it', () => {
     );
     expect(colliding).toEqual([]);
   });
+
+  it('gives a map whose values are an enum a named schema for those values', () => {
+    // openapi-generator's rust client read `additionalProperties: {type: string, enum: [online,
+    // offline]}` as the enum itself: getStatus's `data` became one `online`/`offline` value instead
+    // of a map from username to state, and decoding every answer failed (`unknown variant`). With
+    // the values a named schema ($ref), it is `HashMap<String, OnlineState>`.
+    const maps: Array<{ path: string; values: JsonObject }> = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}/${i}`));
+      else if (value && typeof value === 'object') {
+        const node = value as JsonObject;
+        if (node.additionalProperties && typeof node.additionalProperties === 'object') maps.push({ path, values: node.additionalProperties as JsonObject });
+        for (const [key, item] of Object.entries(node)) if (key !== 'examples' && key !== 'example') walk(item, `${path}/${key}`);
+      }
+    };
+    walk(description, '#');
+    expect(maps.filter(({ values }) => '$ref' in values).length).toBeGreaterThanOrEqual(2);
+    expect(maps.filter(({ values }) => Array.isArray(values.enum)).map(({ path }) => path)).toEqual([]);
+  });
 });

@@ -14,8 +14,9 @@ import { typescriptCases } from './typescript.ts';
 import { javaCases } from './java.ts';
 import { pythonCases } from './python.ts';
 import { goCases } from './go.ts';
+import { rustCases } from './rust.ts';
 
-const allCases = [...typescriptCases, ...javaCases, ...pythonCases, ...goCases];
+const allCases = [...typescriptCases, ...javaCases, ...pythonCases, ...goCases, ...rustCases];
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
 const cases = filters.length
   ? allCases.filter((c) => filters.some((f) => c.name.toLowerCase() === f || c.language.toLowerCase() === f))
