@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
 
 const toolsDir = join(generatorsDir, 'typescript');
 const bin = (tool: string) => join(toolsDir, 'node_modules/.bin', tool);
@@ -101,4 +102,36 @@ export const typescriptCases: GeneratorCase[] = [
     // typed-openapi resolves --output against the working directory even when it is absolute.
     step.sh(bin('typed-openapi'), [bundlePath, '--output', 'generated/api.ts']).then(() => {}),
   ),
+  // openapi-generator's own TypeScript client (the Maven Central jar, see java.ts): its output
+  // imports nothing but the platform's fetch. With its default runtime checks the createUsers
+  // body (one user or an array of users) imports UserRegistration twice and does not compile;
+  // without them, models are the wire's own (original property names), see docs/generators.md.
+  {
+    ...typescriptCase(
+      'openapi-generator-typescript-fetch',
+      'openapi-generator-cli',
+      async (step, out) => {
+        await step.sh('java', [
+          '-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'typescript-fetch', '-o', out,
+          '--additional-properties', 'withoutRuntimeChecks=true,modelPropertyNaming=original',
+        ]);
+      },
+      /\bWARN\b/,
+    ),
+    version: `openapi-generator-cli@${OPENAPI_GENERATOR_VERSION} (typescript-fetch)`,
+    toolchain: ['npm', 'java', 'mvn'],
+  },
+  // The same generator's axios client (axios is pinned beside the generators, for zodios too).
+  {
+    ...typescriptCase(
+      'openapi-generator-typescript-axios',
+      'openapi-generator-cli',
+      async (step, out) => {
+        await step.sh('java', ['-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'typescript-axios', '-o', out]);
+      },
+      /\bWARN\b/,
+    ),
+    version: `openapi-generator-cli@${OPENAPI_GENERATOR_VERSION} (typescript-axios)`,
+    toolchain: ['npm', 'java', 'mvn'],
+  },
 ];
