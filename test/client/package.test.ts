@@ -334,6 +334,52 @@ await sandbox.close();
     expect(JSON.parse(stdout)).toEqual({ violations: ['listUsers request:?limit'], created: 1, read: 1 });
   });
 
+  it("works from a CommonJS project: NestJS's tsconfig (module commonjs, moduleResolution node10), require() at run time", { timeout: 90_000 }, async () => {
+    // moduleResolution node10 reads no `exports`: without the manifest's typesVersions it found
+    // the root's types (`types`) but not `easemob-user-api/sandbox` or `/contract` (TS2307). The
+    // emitted require() of this ESM package is Node's require(esm) (20.19+, 22.12+), which a
+    // top-level await anywhere in the package's modules would break.
+    await writeFile(
+      join(consumer, 'cjs-consumer.cts'),
+      `import { createEasemobClient } from 'easemob-user-api';
+import { startSandbox, type SandboxOptions } from 'easemob-user-api/sandbox';
+import { createCheckedFetch } from 'easemob-user-api/contract';
+
+const options: SandboxOptions = { port: 0, host: '127.0.0.1', rateLimit: 'off' };
+async function main(): Promise<void> {
+  const sandbox = await startSandbox(options);
+  try {
+    const [app] = sandbox.apps;
+    const checked = createCheckedFetch({ baseUrl: app!.baseUrl, onViolation: 'collect' });
+    const easemob = createEasemobClient({ baseUrl: app!.baseUrl, clientId: app!.clientId, clientSecret: app!.clientSecret, fetch: checked.fetch });
+    await easemob.POST('/users', { body: { username: 'pk_cjs', password: 'p4ssw0rd' } });
+    const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_CJS' } } });
+    console.log(JSON.stringify({ username: data.entities[0]?.username, violations: checked.violations.length }));
+  } finally {
+    await sandbox.close();
+  }
+}
+void main();
+`,
+    );
+    const compilerOptions = { target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, lib: ['ES2023', 'DOM'], types: [] };
+    await writeFile(
+      join(consumer, 'tsconfig.cjs.json'),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'commonjs', moduleResolution: 'node10', outDir: 'cjs-out' }, files: ['cjs-consumer.cts'] }),
+    );
+    // The same file under NodeNext, where a .cts is CommonJS too (TypeScript 5.8+ allows its require of ESM).
+    await writeFile(
+      join(consumer, 'tsconfig.cjs-nodenext.json'),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, files: ['cjs-consumer.cts'] }),
+    );
+    await run(bin('tsc'), ['-p', join(consumer, 'tsconfig.cjs.json')]);
+    await run(bin('tsc'), ['-p', join(consumer, 'tsconfig.cjs-nodenext.json')]);
+    const emitted = readFileSync(join(consumer, 'cjs-out/cjs-consumer.cjs'), 'utf8');
+    expect(emitted).toContain('require("easemob-user-api/sandbox")');
+    const { stdout } = await run(bin('node'), ['cjs-out/cjs-consumer.cjs'], { cwd: consumer });
+    expect(JSON.parse(stdout)).toEqual({ username: 'pk_cjs', violations: 0 });
+  });
+
   it.runIf(oldNode)('on a Node older than 22.5: the sandbox command says what it needs in one line, the client and easemob-users work', { timeout: 60_000 }, async () => {
     const failed = await run(oldNode!, [join(consumer, 'node_modules/easemob-user-api/dist/cli/easemob-sandbox.js')]).then(
       () => undefined,
@@ -362,6 +408,16 @@ console.log(typeof data?.entities[0]?.username);
 `);
     const { stdout } = await run(oldNode!, ['mock-call.mjs'], { cwd: consumer });
     expect(stdout.trim()).toBe('string');
+    // From CommonJS too, on a Node 20 that has require(esm) (20.19 and later; docs/client.md).
+    const [major, minor] = (await run(oldNode!, ['-p', 'process.versions.node'])).stdout.trim().split('.').map(Number) as [number, number];
+    if (major > 20 || minor >= 19) {
+      await writeFile(join(consumer, 'mock-call.cjs'), `const { createEasemobClient } = require('easemob-user-api');
+const client = createEasemobClient({ baseUrl: ${JSON.stringify(prism.baseUrl)}, clientId: 'YXA6client', clientSecret: 'YXA6secret' });
+client.GET('/users/{username}', { params: { path: { username: 'jliu' } } }).then(({ data }) => console.log(typeof data.entities[0].username));
+`);
+      const { stdout: required } = await run(oldNode!, ['mock-call.cjs'], { cwd: consumer });
+      expect(required.trim()).toBe('string');
+    }
   });
 
   it.runIf(expectOldestSandboxNode)('on the oldest Node it claims (22.13), the installed sandbox starts and passes every contract scenario', { timeout: 120_000 }, async () => {
