@@ -313,6 +313,36 @@ test('registers and finds a user on the sandbox', async () => {
     expect(jest.stderr).not.toMatch(/did not exit|open handle/i);
   });
 
+  it("starts the sandbox from a CommonJS Jest project, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
+    const doc = readFileSync(join(projectRoot, 'docs/sandbox.md'), 'utf8');
+    const [files, inTest] = [...doc.matchAll(/```js\n(\/\/ jest\.config\.cjs\n[\s\S]*?|\/\/ in a test \(users\.test\.cjs\)[\s\S]*?)```/g)].map((m) => m[1]!);
+    const written = [...files!.matchAll(/^\/\/ ([\w.-]+\.cjs)\n([\s\S]*?)(?=^\/\/ [\w.-]+\.cjs\n|(?![\s\S]))/gm)].map((m) => [m[1]!, m[2]!] as const);
+    expect(written.map(([name]) => name)).toEqual(['jest.config.cjs', 'easemob-sandbox.setup.cjs', 'easemob-sandbox.teardown.cjs']);
+    expect(files).not.toMatch(/^\s*(import|export)\b/m);
+    for (const [name, code] of written) await writeFile(join(consumer, name), code);
+    expect(inTest).toContain('NODE_OPTIONS=--experimental-vm-modules npx jest');
+    await writeFile(
+      join(consumer, 'users.test.cjs'),
+      `${inTest}
+test('registers and finds a user on the sandbox', async () => {
+  await easemob.POST('/users', { body: { username: 'pk_jest_cjs', password: 'p4ssw0rd' } });
+  const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_JEST_CJS' } } });
+  expect(data.entities[0].username).toBe('pk_jest_cjs');
+});
+`,
+    );
+    // This repository's Jest on its Node 24 (24.9+ is what the docs ask), as in the ESM example.
+    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+    const jest = await run(bin('jest'), ['--rootDir', consumer, '--config', join(consumer, 'jest.config.cjs'), '--ci', '--testMatch', '**/users.test.cjs'], {
+      cwd: consumer,
+      env: { ...process.env, PATH, CI: 'true', NODE_OPTIONS: '--experimental-vm-modules' },
+    }).catch((error: { stdout: string; stderr: string }) => {
+      throw new Error(`jest failed:\n${error.stdout}\n${error.stderr}`);
+    });
+    expect(jest.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
+    expect(jest.stderr).not.toMatch(/did not exit|open handle/i);
+  });
+
   it('holds a team\'s exchanges against the description with easemob-user-api/contract', { timeout: 60_000 }, async () => {
     await writeFile(
       join(consumer, 'contract.mjs'),
