@@ -279,29 +279,35 @@ test('registers and finds a user on the sandbox', async () => {
     expect(stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+1 passed \(1\)/);
   });
 
-  it("starts the sandbox from a Jest globalSetup, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
+  // docs/sandbox.md's two Jest examples, ES modules (.mjs) and CommonJS (.cjs), each as written.
+  it.each(['mjs', 'cjs'] as const)("starts the sandbox from a Jest globalSetup, docs/sandbox.md's .%s example as written", { timeout: 120_000 }, async (ext) => {
     // The example's files, each under its `// <file name>` line, and the opening of a test.
     const doc = readFileSync(join(projectRoot, 'docs/sandbox.md'), 'utf8');
-    const [files, inTest] = [...doc.matchAll(/```js\n(\/\/ jest\.config\.mjs\n[\s\S]*?|\/\/ in a test \(users\.test\.mjs\)[\s\S]*?)```/g)].map((m) => m[1]!);
-    const written = [...files!.matchAll(/^\/\/ ([\w.-]+\.mjs)\n([\s\S]*?)(?=^\/\/ [\w.-]+\.mjs\n|(?![\s\S]))/gm)].map((m) => [m[1]!, m[2]!] as const);
-    expect(written.map(([name]) => name)).toEqual(['jest.config.mjs', 'easemob-sandbox.setup.mjs', 'easemob-sandbox.teardown.mjs']);
+    const blocks = new RegExp(`\`\`\`js\\n(// jest\\.config\\.${ext}\\n[\\s\\S]*?|// in a test \\(users\\.test\\.${ext}\\)[\\s\\S]*?)\`\`\``, 'g');
+    const [files, inTest] = [...doc.matchAll(blocks)].map((m) => m[1]!);
+    const fileHeads = new RegExp(`^// ([\\w.-]+\\.${ext})\\n([\\s\\S]*?)(?=^// [\\w.-]+\\.${ext}\\n|(?![\\s\\S]))`, 'gm');
+    const written = [...files!.matchAll(fileHeads)].map((m) => [m[1]!, m[2]!] as const);
+    expect(written.map(([name]) => name)).toEqual([`jest.config.${ext}`, `easemob-sandbox.setup.${ext}`, `easemob-sandbox.teardown.${ext}`]);
+    // The CommonJS example is CommonJS throughout (no import or export of its own).
+    if (ext === 'cjs') expect(`${files}${inTest}`).not.toMatch(/^\s*(import|export)\b/m);
     for (const [name, code] of written) await writeFile(join(consumer, name), code);
     expect(inTest).toContain('NODE_OPTIONS=--experimental-vm-modules npx jest');
     await writeFile(
-      join(consumer, 'users.test.mjs'),
+      join(consumer, `users.test.${ext}`),
       `${inTest}
 test('registers and finds a user on the sandbox', async () => {
-  await easemob.POST('/users', { body: { username: 'pk_jest', password: 'p4ssw0rd' } });
-  const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_JEST' } } });
-  expect(data.entities[0].username).toBe('pk_jest');
+  await easemob.POST('/users', { body: { username: 'pk_jest_${ext}', password: 'p4ssw0rd' } });
+  const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_JEST_${ext.toUpperCase()}' } } });
+  expect(data.entities[0].username).toBe('pk_jest_${ext}');
 });
 `,
     );
     // Jest is this repository's (a pinned dev dependency), run on the consumer project as its
     // root with the documented NODE_OPTIONS; the sandbox and the client come from the tarball
-    // the consumer installed. The Node 24 of this repository first on PATH (node:sqlite).
+    // the consumer installed. The Node 24 of this repository first on PATH (node:sqlite; the
+    // CommonJS example's require() of the client needs 24.9+).
     const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
-    const jest = await run(bin('jest'), ['--rootDir', consumer, '--config', join(consumer, 'jest.config.mjs'), '--ci', '--testMatch', '**/users.test.mjs'], {
+    const jest = await run(bin('jest'), ['--rootDir', consumer, '--config', join(consumer, `jest.config.${ext}`), '--ci', '--testMatch', `**/users.test.${ext}`], {
       cwd: consumer,
       env: { ...process.env, PATH, CI: 'true', NODE_OPTIONS: '--experimental-vm-modules' },
     }).catch((error: { stdout: string; stderr: string }) => {
@@ -310,36 +316,6 @@ test('registers and finds a user on the sandbox', async () => {
     // Jest reports on stderr.
     expect(jest.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
     // The teardown closed the sandbox: Jest ended without being forced, and nothing listens.
-    expect(jest.stderr).not.toMatch(/did not exit|open handle/i);
-  });
-
-  it("starts the sandbox from a CommonJS Jest project, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
-    const doc = readFileSync(join(projectRoot, 'docs/sandbox.md'), 'utf8');
-    const [files, inTest] = [...doc.matchAll(/```js\n(\/\/ jest\.config\.cjs\n[\s\S]*?|\/\/ in a test \(users\.test\.cjs\)[\s\S]*?)```/g)].map((m) => m[1]!);
-    const written = [...files!.matchAll(/^\/\/ ([\w.-]+\.cjs)\n([\s\S]*?)(?=^\/\/ [\w.-]+\.cjs\n|(?![\s\S]))/gm)].map((m) => [m[1]!, m[2]!] as const);
-    expect(written.map(([name]) => name)).toEqual(['jest.config.cjs', 'easemob-sandbox.setup.cjs', 'easemob-sandbox.teardown.cjs']);
-    expect(files).not.toMatch(/^\s*(import|export)\b/m);
-    for (const [name, code] of written) await writeFile(join(consumer, name), code);
-    expect(inTest).toContain('NODE_OPTIONS=--experimental-vm-modules npx jest');
-    await writeFile(
-      join(consumer, 'users.test.cjs'),
-      `${inTest}
-test('registers and finds a user on the sandbox', async () => {
-  await easemob.POST('/users', { body: { username: 'pk_jest_cjs', password: 'p4ssw0rd' } });
-  const { data } = await easemob.GET('/users/{username}', { params: { path: { username: 'PK_JEST_CJS' } } });
-  expect(data.entities[0].username).toBe('pk_jest_cjs');
-});
-`,
-    );
-    // This repository's Jest on its Node 24 (24.9+ is what the docs ask), as in the ESM example.
-    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
-    const jest = await run(bin('jest'), ['--rootDir', consumer, '--config', join(consumer, 'jest.config.cjs'), '--ci', '--testMatch', '**/users.test.cjs'], {
-      cwd: consumer,
-      env: { ...process.env, PATH, CI: 'true', NODE_OPTIONS: '--experimental-vm-modules' },
-    }).catch((error: { stdout: string; stderr: string }) => {
-      throw new Error(`jest failed:\n${error.stdout}\n${error.stderr}`);
-    });
-    expect(jest.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
     expect(jest.stderr).not.toMatch(/did not exit|open handle/i);
   });
 
