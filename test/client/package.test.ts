@@ -6,7 +6,7 @@
 // tarball and its
 // dependencies from its cache (--prefer-offline): nothing beyond the npm registry is reached.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -183,6 +183,22 @@ describe.concurrent('the npm package', () => {
     expect(manifest.homepage.startsWith(repo)).toBe(true);
     expect(manifest.bugs.url).toBe(`${repo}/issues`);
     expect(Object.keys(ourPackage.devDependencies)).not.toContain('csv-parse');
+
+    // Every package the shipped code or its types name is one the manifest declares: a strict
+    // installer (pnpm) gives a package only its declared dependencies, so a name that npm's
+    // hoisting happens to provide would not resolve there.
+    const installed = join(consumer, 'node_modules/easemob-user-api');
+    const shipped = readdirSync(join(installed, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|d\.ts)$/.test(f));
+    const named = new Set(
+      shipped.flatMap((file) =>
+        [...readFileSync(join(installed, 'dist', file), 'utf8').matchAll(/(?:from|import\(|require\()\s*'([^'.][^']*)'/g)].map((m) => m[1]!),
+      ),
+    );
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependenciesMeta)]);
+    expect(shipped.length).toBeGreaterThan(20);
+    expect([...named].filter((s) => !s.startsWith('node:') && !declared.has(packageOf(s)))).toEqual([]);
+    expect(named).toContain('openapi-fetch');
   });
 
   it('type-checks in a consumer project and calls the mock', { timeout: 90_000 }, async () => {
