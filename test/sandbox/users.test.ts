@@ -127,3 +127,21 @@ describe('deleteUsers', () => {
     expect(names(await t.api('GET', '/users?limit=10'))).toEqual(['dc5', 'dc6']);
   });
 });
+
+describe("Usergrid's ql on the users collection", () => {
+  it('passes the query that selects everything, and refuses a filter rather than drop it', async () => {
+    await t.register('qlkeep1', 'qltarget');
+    for (const ql of ['select * from null', 'SELECT *', '']) {
+      const listed = await t.api('GET', `/users?limit=100&ql=${encodeURIComponent(ql)}`);
+      expect(listed.status, ql).toBe(200);
+      expect(names(listed)).toEqual(expect.arrayContaining(['qlkeep1', 'qltarget']));
+    }
+    // ease-restapi 1.3's select_users and delete_users send a filter: ignored, the DELETE would
+    // remove the oldest user instead of the one named.
+    const filter = encodeURIComponent("select * where username='qltarget'");
+    expectError(await t.api('GET', `/users?ql=${filter}`), 400, 'illegal_argument', 'ql is not evaluated by the sandbox: only "select *" passes; page with limit and cursor');
+    expectError(await t.api('DELETE', `/users?ql=${filter}&limit=1`), 400, 'illegal_argument');
+    expect((await t.api('GET', '/users/qlkeep1')).status).toBe(200);
+    expect((await t.api('GET', '/users/qltarget')).status).toBe(200);
+  });
+});

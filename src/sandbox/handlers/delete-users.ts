@@ -5,8 +5,10 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { envelope } from '../http/envelope.ts';
 import { toUserEntity } from '../user-entity.ts';
 import { parseLimit } from '../validation/limit.ts';
+import { refuseQueryLanguage } from '../validation/query-language.ts';
 
 export const deleteUsers: Handler = (ctx) => {
+  refuseQueryLanguage(ctx.query.get('ql'));
   const limit = parseLimit(ctx.query.get('limit'), undefined);
   const after = decodeCursor(ctx.query.get('cursor'));
   const { store, app } = ctx;

@@ -5,10 +5,12 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { envelope } from '../http/envelope.ts';
 import { toUserEntity } from '../user-entity.ts';
 import { parseLimit } from '../validation/limit.ts';
+import { refuseQueryLanguage } from '../validation/query-language.ts';
 
 export const DEFAULT_PAGE_LIMIT = 10;
 
 export const listUsers: Handler = (ctx) => {
+  refuseQueryLanguage(ctx.query.get('ql'));
   const limit = parseLimit(ctx.query.get('limit'), DEFAULT_PAGE_LIMIT);
   const after = decodeCursor(ctx.query.get('cursor'));
   const rows = ctx.store.users.page(ctx.app.id, after, limit + 1);
