@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { bundlePath, generatorsDir, projectRoot, type GeneratorCase } from './harness.ts';
 import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
 
-export const CARGO_TARGET_DIR = join(projectRoot, 'node_modules/.cache/cargo-target');
+const CARGO_TARGET_DIR = join(projectRoot, 'node_modules/.cache/cargo-target');
 // No debug info: a third of the build time and most of its size, and nothing here reads it.
 const cargoEnv = { CARGO_TARGET_DIR, CARGO_TERM_COLOR: 'never', CARGO_PROFILE_DEV_DEBUG: 'false' };
 

@@ -50,13 +50,16 @@ export async function runWebSdk(sandbox: Sandbox): Promise<string[]> {
   const sdk = readFileSync(createRequire(import.meta.url).resolve('easemob-websdk'), 'utf8');
   const scenario = readFileSync(fileURLToPath(new URL('./websdk/scenario.js', import.meta.url)), 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'easemob-websdk-page-'));
-  const page = join(dir, 'index.html');
-  // Inline, so the page needs nothing but itself; a `</script` inside would end the element early.
-  const inline = (code: string) => `<script>${code.replace(/<\/script/gi, '<\\/script')}</script>`;
-  writeFileSync(page, `<!doctype html><meta charset="utf-8"><title>a web app on the Easemob web SDK</title>${inline(sdk)}${inline(scenario)}`);
-  const site = await serveFile(page);
-  const browser = await launchChromium();
+  let site: Awaited<ReturnType<typeof serveFile>> | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
+    const page = join(dir, 'index.html');
+    // Inline, so the page needs nothing but itself; a `</script` inside would end the element early.
+    const inline = (code: string) => `<script>${code.replace(/<\/script/gi, '<\\/script')}</script>`;
+    writeFileSync(page, `<!doctype html><meta charset="utf-8"><title>a web app on the Easemob web SDK</title>${inline(sdk)}${inline(scenario)}`);
+    // The page's server is stopped, and the folder removed, even when the browser does not start.
+    site = await serveFile(page);
+    browser = await launchChromium();
     const context = await browser.newContext();
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected')));
     const tab = await context.newPage();
@@ -67,8 +70,8 @@ export async function runWebSdk(sandbox: Sandbox): Promise<string[]> {
       { apiUrl: sandbox.url, appKey: `${WEBSDK_APP.org}#${WEBSDK_APP.app}`, prefix: 'web' },
     );
   } finally {
-    await browser.close();
-    await site.stop();
+    await browser?.close();
+    await site?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -36,6 +36,8 @@ export const PUSH_SETTINGS_COLUMNS = 'display_style, no_disturbing, no_disturbin
 
 type Nullable = number | null | undefined;
 type NullableText = string | null | undefined;
+/** A row of PUSH_SETTINGS_COLUMNS, as toPushSettings takes it (all null: a LEFT JOIN's missing row). */
+export type PushSettingsRow = [Nullable, Nullable, Nullable, Nullable, NullableText, NullableText];
 
 /** The settings that were set, from their columns (all null, or a missing row: none). */
 export function toPushSettings(
@@ -78,7 +80,7 @@ export function createPushSettingsStore(db: DatabaseSync) {
 
   return {
     get(userSeq: number): PushSettings {
-      const row = get.get(userSeq) as unknown as [Nullable, Nullable, Nullable, Nullable, NullableText, NullableText] | undefined;
+      const row = get.get(userSeq) as unknown as PushSettingsRow | undefined;
       return row ? toPushSettings(...row) : {};
     },
     update(userSeq: number, changes: PushSettings): void {

@@ -5,7 +5,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { arrayRows } from './array-rows.ts';
 import type { UserView } from '../user-entity.ts';
-import { PUSH_SETTINGS_COLUMNS, toPushSettings, type PushSettings } from './push-settings-store.ts';
+import { PUSH_SETTINGS_COLUMNS, toPushSettings, type PushSettings, type PushSettingsRow } from './push-settings-store.ts';
 import { usernameKey } from './users-store.ts';
 
 const prefixed = (columns: string, table: string) =>
@@ -14,8 +14,8 @@ const prefixed = (columns: string, table: string) =>
     .map((column) => `${table}.${column.trim()}`)
     .join(', ');
 
-/** uuid, username, nickname, activated, created, modified, then the six settings columns. */
-type Row = [string, string, string | null, number, number, number, number | null, number | null, number | null, number | null, string | null, string | null];
+/** uuid, username, nickname, activated, created, modified, then the settings columns. */
+type Row = [string, string, string | null, number, number, number, ...PushSettingsRow];
 
 export function createUserWithPushQuery(db: DatabaseSync) {
   const byName = arrayRows(db.prepare(
@@ -29,7 +29,7 @@ export function createUserWithPushQuery(db: DatabaseSync) {
       const row = byName.get(appId, usernameKey(username)) as unknown as Row | undefined;
       if (!row) return undefined;
       const user: UserView = { uuid: row[0], username: row[1], nickname: row[2] ?? undefined, activated: row[3] === 1, created: row[4], modified: row[5] };
-      return { user, push: toPushSettings(row[6], row[7], row[8], row[9], row[10], row[11]) };
+      return { user, push: toPushSettings(...(row.slice(6) as PushSettingsRow)) };
     },
   };
 }
