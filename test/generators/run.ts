@@ -15,8 +15,9 @@ import { javaCases } from './java.ts';
 import { pythonCases } from './python.ts';
 import { goCases } from './go.ts';
 import { rustCases } from './rust.ts';
+import { postmanCases } from './postman.ts';
 
-const allCases = [...typescriptCases, ...javaCases, ...pythonCases, ...goCases, ...rustCases];
+const allCases = [...typescriptCases, ...javaCases, ...pythonCases, ...goCases, ...rustCases, ...postmanCases];
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
 const cases = filters.length
   ? allCases.filter((c) => filters.some((f) => c.name.toLowerCase() === f || c.language.toLowerCase() === f))
