@@ -4,19 +4,27 @@
 // limiter; usage errors are one line with exit 2; no secret is ever printed.
 // test/client/package.test.ts runs the same command from the installed package.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEasemobClient, listAllUsers } from '../../src/client/index.ts';
 import { createReport } from '../../src/cli/contract/report.ts';
+import { loadDescription } from '../../src/contract/description.ts';
+import { listOperations } from '../../src/contract/operations.ts';
 import { contractScenarios } from '../../src/contract/scenarios/index.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { readJunit } from '../support/read-junit.ts';
 import { projectRoot } from '../support/servers.ts';
 
 const NODE = join(projectRoot, 'node_modules/.bin/node');
 const COMMAND = join(projectRoot, 'src/cli/easemob-contract.ts');
 const APP = { org: 'easemob-demo', app: 'chatdemoui' };
+// Where --junit reports go: a folder the command must create (CI jobs name one such as reports/).
+const reports = mkdtempSync(join(tmpdir(), 'easemob-contract-junit-'));
+afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
 interface Outcome {
   code: number | null;
@@ -103,8 +111,9 @@ describe('easemob-contract against a sandbox on a free loopback port', () => {
   });
   afterAll(() => sandbox?.close());
 
-  it('runs every scenario, passes, prints the coverage table, leaves no user behind and no secret in its output', { timeout: 120_000 }, async () => {
-    const run = await runContract(['--rate', 'off'], envFor(sandbox));
+  it('runs every scenario, passes, prints the coverage table, leaves no user behind and no secret in its output; --junit writes the same as JUnit XML', { timeout: 300_000 }, async () => {
+    const junit = join(reports, 'passing/contract.xml');
+    const run = await runContract(['--rate', 'off', '--junit', junit], envFor(sandbox));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const expected = contractScenarios('sandbox', { destructive: true });
@@ -117,6 +126,23 @@ describe('easemob-contract against a sandbox on a free loopback port', () => {
     expect(run.stdout).toContain(`PASSED: ${expected.length} of ${expected.length} scenarios passed, 0 violations`);
     expect(run.stdout).not.toContain(sandbox.apps[0]!.clientSecret);
     expect(await usernames(sandbox)).toEqual([]);
+
+    expect(run.stdout).toContain(`JUnit report: ${junit}`);
+    const report = await readJunit(junit);
+    const [scenarios, description] = report.suites;
+    expect(scenarios!.cases.map((c) => [c.classname, c.name, c.passed])).toEqual(expected.map((s) => ['easemob-contract.scenarios', s.name, true]));
+    expect(description!.cases.map((c) => [c.classname, c.name, c.passed])).toEqual(
+      listOperations(loadDescription()).map((op) => ['easemob-contract.description', op.operationId, true]),
+    );
+    expect(report.failures).toBe(0);
+    expect(readFileSync(junit, 'utf8')).not.toContain(sandbox.apps[0]!.clientSecret);
+  });
+
+  it('fails a passing run whose --junit report cannot be written, and says so in one line', async () => {
+    const run = await runContract(['--rate', 'off', '--only', 'getToken: client credentials', '--junit', '/dev/null/contract.xml'], envFor(sandbox));
+    expect(run.stdout).toMatch(/^PASSED: /m);
+    expect(run.stdout).toMatch(/^easemob-contract: could not write the JUnit report \/dev\/null\/contract\.xml: E[A-Z]+$/m);
+    expect(run.code).toBe(1);
   });
 
   it('stops after the scenario in progress on Ctrl-C, and still deletes the users of its run', { timeout: 60_000 }, async () => {
@@ -158,7 +184,8 @@ describe('easemob-contract against a server that answers a wrong shape', () => {
 
   it('reports each violation with operation, status, JSON pointer and reason, fails the scenario that sees the echoed secret, hides every secret, exits 1', { timeout: 60_000 }, async () => {
     const secret = sandbox.apps[0]!.clientSecret;
-    const run = await runContract(['--rate', 'off', '--only', 'getToken: ', '--only', 'create → get'], envFor(sandbox, `${proxy.origin}/${APP.org}/${APP.app}`));
+    const junit = join(reports, 'wrong-shape.xml');
+    const run = await runContract(['--rate', 'off', '--only', 'getToken: ', '--only', 'create → get', '--junit', junit], envFor(sandbox, `${proxy.origin}/${APP.org}/${APP.app}`));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^Violations of the description \(\d+\):$/m);
     expect(run.stdout).toMatch(/^ {2}getUser 200 at \/entities\/0\/created: must be integer/m);
@@ -170,6 +197,18 @@ describe('easemob-contract against a server that answers a wrong shape', () => {
     for (const hidden of [secret, ...proxy.tokens]) expect(run.stdout + run.stderr).not.toContain(hidden);
     // The run's users are gone, through the same wrong server.
     expect(await usernames(sandbox)).toEqual([]);
+
+    // The JUnit report names the failed scenario and the operation whose answer broke the description.
+    const [scenarios, description] = (await readJunit(junit)).suites;
+    const failedScenario = scenarios!.cases.find((c) => c.name === 'getToken: client credentials give a token with expires_in in seconds');
+    expect(failedScenario?.passed).toBe(false);
+    expect(failedScenario?.text).toContain('[redacted]');
+    const getUser = description!.cases.find((c) => c.name === 'getUser');
+    expect(getUser?.passed).toBe(false);
+    expect(getUser?.message).toMatch(/^getUser 200 at \/entities\/0\/created: must be integer/);
+    // A partial run (--only) does not fail operations it did not call.
+    expect(description!.cases.find((c) => c.name === 'deleteUsers')?.passed).toBe(true);
+    for (const hidden of [secret, ...proxy.tokens]) expect(readFileSync(junit, 'utf8')).not.toContain(hidden);
   });
 });
 
@@ -217,6 +256,20 @@ describe.concurrent('easemob-contract usage', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('S3CRET');
+  });
+
+  it('--junit: a target that does not answer the token request gets a report with that one failure', { timeout: 300_000 }, async ({ expect }) => {
+    const server = await notASandbox();
+    try {
+      const junit = join(reports, 'unreachable.xml');
+      const run = await runContract(['--junit', junit], { EASEMOB_BASE_URL: server.baseUrl, EASEMOB_CLIENT_ID: 'id', EASEMOB_CLIENT_SECRET: 'the-client-secret' });
+      expect(run.code).toBe(1);
+      const report = await readJunit(junit);
+      expect(report.suites.map((suite) => suite.cases.map((c) => [c.name, c.passed]))).toEqual([[['reach the target and get its app token', false]], []]);
+      expect(readFileSync(junit, 'utf8')).not.toContain('the-client-secret');
+    } finally {
+      server.close();
+    }
   });
 
   it('--rate off against a server that is not a sandbox is refused', async ({ expect }) => {

@@ -30,6 +30,9 @@ Run:
   --only TEXT          only the scenarios whose name contains TEXT (repeatable); the run then
                        does not fail for operations it did not exercise
   --list               print the scenarios that would run for this target, and send nothing more
+  --junit FILE         also write the results to FILE as JUnit XML, for CI test reports: a test
+                       case per scenario, and one per operation (no answer broke the description,
+                       one was a success); secrets hidden as in the printed report
   --help               this text
 
 The run creates users named ct<8 hex>_… (a prefix of its own), touches no other user (unless
@@ -50,6 +53,8 @@ export interface ContractOptions {
   rate: number | undefined;
   only: string[];
   list: boolean;
+  /** Where to write the JUnit XML report, if anywhere. */
+  junit: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -70,6 +75,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ContractOp
         rate: { type: 'string' },
         only: { type: 'string', multiple: true },
         list: { type: 'boolean' },
+        junit: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -120,5 +126,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ContractOp
     rate,
     only: values.only ?? [],
     list: values.list ?? false,
+    junit: values.junit || undefined,
   };
 }

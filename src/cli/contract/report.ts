@@ -7,6 +7,8 @@ import type { ScenarioResult } from '../../contract/suite/open-suite.ts';
 import type { Suite } from '../../contract/suite/suite.ts';
 
 export interface Report {
+  /** The text with every secret of the run hidden. */
+  redact(text: string): string;
   line(text: string): void;
   scenario(result: ScenarioResult): void;
   /** Prints the table, the violations and the verdict; returns whether the run passed. */
@@ -20,6 +22,7 @@ export function createReport(write: (text: string) => void, secrets: () => Itera
   const redact = (text: string) => registry.redact(text, [...secrets()]);
   const line = (text: string) => write(`${redact(text)}\n`);
   return {
+    redact,
     line,
     scenario(result) {
       line(`  ${result.passed ? '✓' : '✗'} ${result.name} (${Math.round(result.ms)} ms)`);
