@@ -17,8 +17,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWeight, packRedocScript, pageWeight, redocStandaloneScript } from './docs-page.ts';
 import { writeRuntimeTables } from './generate-runtime-tables.ts';
+import { TSC_7 } from './typescript-compilers.ts';
 
 const toolsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin');
+/** A tool of node_modules/.bin by name, or any tool by its absolute path. */
+const toolPath = (tool: string) => resolve(toolsDir, tool);
 
 /**
  * Drops the boxed notices Redocly CLI prints on every run (build-docs: "now renders docs with
@@ -29,7 +32,7 @@ export function withoutToolBanners(text: string): string {
 }
 
 function run(tool: string, ...args: string[]): void {
-  const result = spawnSync(join(toolsDir, tool), args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(toolPath(tool), args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
   process.stderr.write(withoutToolBanners(result.stderr ?? ''));
   if (result.error) throw result.error;
   if (result.status !== 0) {
@@ -41,7 +44,7 @@ function run(tool: string, ...args: string[]): void {
 /** `run`, for tools that may run side by side: each one's output is printed whole when it ends. */
 function runAsync(tool: string, ...args: string[]): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(join(toolsDir, tool), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(toolPath(tool), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -148,7 +151,7 @@ function buildDocs(): void {
 function buildPackage(checked = true): void {
   // Emptied first so a deleted source file leaves no stale module in the package.
   for (const dir of ['dist/client', 'dist/cli', 'dist/sandbox', 'dist/contract']) rmSync(dir, { recursive: true, force: true });
-  run('tsc', '-p', 'tsconfig.build.json', ...(checked ? [] : ['--noCheck']));
+  run(TSC_7, '-p', 'tsconfig.build.json', ...(checked ? [] : ['--noCheck']));
 }
 
 const mode = process.argv[1] === fileURLToPath(import.meta.url) ? process.argv[2] : 'imported';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TSC_7 } from '../../scripts/typescript-compilers.ts';
 import { projectRoot } from '../support/servers.ts';
 
 const run = promisify(execFile);
@@ -43,7 +44,7 @@ describe('documented client snippets', () => {
     }
   });
 
-  it('type-check under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess', { timeout: 120_000 }, async () => {
+  it('type-check under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess (TypeScript 7, what a new project gets)', { timeout: 120_000 }, async () => {
     const files: string[] = [];
     for (const [file, snippets] of Object.entries(sources)) {
       for (const [i, code] of snippets.entries()) {
@@ -69,17 +70,17 @@ describe('documented client snippets', () => {
           skipLibCheck: true,
           typeRoots: [join(projectRoot, 'node_modules/@types')],
           types: ['node'],
-          baseUrl: projectRoot,
+          // Absolute: TypeScript 7 has no baseUrl, and resolves paths against this file's folder.
           paths: {
-            'easemob-user-api': ['src/client/index.ts'],
-            'easemob-user-api/sandbox': ['src/sandbox/index.ts'],
-            'easemob-user-api/contract': ['src/contract/index.ts'],
+            'easemob-user-api': [join(projectRoot, 'src/client/index.ts')],
+            'easemob-user-api/sandbox': [join(projectRoot, 'src/sandbox/index.ts')],
+            'easemob-user-api/contract': [join(projectRoot, 'src/contract/index.ts')],
           },
         },
         files,
       }),
     );
-    const result = await run(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', dir]).then(
+    const result = await run(TSC_7, ['-p', dir]).then(
       () => '',
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );

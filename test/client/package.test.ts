@@ -13,6 +13,7 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.ts';
+import { TSC_5, TSC_7 } from '../../scripts/typescript-compilers.ts';
 import { freePort, projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
 
 const run = promisify(execFile);
@@ -224,7 +225,8 @@ export const start: (o: SandboxOptions) => Promise<Sandbox> = startSandbox;
 export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.port);
 `,
     );
-    await run(bin('tsc'), ['-p', consumer]);
+    // By both compilers a team may have: TypeScript 5 (most projects) and 7 (a new one's).
+    await Promise.all([run(TSC_5, ['-p', consumer]), run(TSC_7, ['-p', consumer])]);
 
     const { stdout } = await run(bin('node'), ['consumer.ts'], { cwd: consumer });
     expect(JSON.parse(stdout)).toEqual({ username: expect.any(String), refused: 404 });
@@ -394,8 +396,8 @@ void main();
       join(consumer, 'tsconfig.cjs-nodenext.json'),
       JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, files: ['cjs-consumer.cts'] }),
     );
-    await run(bin('tsc'), ['-p', join(consumer, 'tsconfig.cjs.json')]);
-    await run(bin('tsc'), ['-p', join(consumer, 'tsconfig.cjs-nodenext.json')]);
+    // node10 by TypeScript 5 (7 has no node10: a NestJS project on 7 moves to nodenext), nodenext by 7.
+    await Promise.all([run(TSC_5, ['-p', join(consumer, 'tsconfig.cjs.json')]), run(TSC_7, ['-p', join(consumer, 'tsconfig.cjs-nodenext.json')])]);
     const emitted = readFileSync(join(consumer, 'cjs-out/cjs-consumer.cjs'), 'utf8');
     expect(emitted).toContain('require("easemob-user-api/sandbox")');
     const { stdout } = await run(bin('node'), ['cjs-out/cjs-consumer.cjs'], { cwd: consumer });
