@@ -19,6 +19,11 @@ import { describeStartFailure } from './sandbox-failure.ts';
 import { exportLines } from './sandbox-banner.ts';
 
 // The same flags whether run as `npm start` in this repository or as the package's bin.
+// Who started this process, read before anything is printed: a parent that reads the banner
+// and goes away at once (a test fixture's quick run) would otherwise be gone before this line,
+// and the sandbox would take its successor (init) for its parent and never close (see below).
+const parent = process.ppid;
+
 const COMMAND = process.env.npm_lifecycle_event === 'start' ? 'npm start' : 'npx easemob-sandbox';
 
 const USAGE = `Usage: ${COMMAND === 'npm start' ? 'npm start --' : COMMAND} [options]
@@ -213,7 +218,6 @@ process.on('SIGTERM', stop);
 // on: `kill <npx pid>` ended npm and left the sandbox listening, an orphan holding its port. The
 // sandbox is a foreground tool, so it closes when the process that started it is gone (its
 // parent changes). Where it was started as PID 1 or by a supervisor that stays, nothing changes.
-const parent = process.ppid;
 const orphanCheck = setInterval(() => {
   if (process.ppid === parent) return;
   clearInterval(orphanCheck); // once: a second and third stop() would mean "exit at once"

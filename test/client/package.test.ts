@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { TSC_5, TSC_7 } from '../../scripts/typescript-compilers.ts';
+import { pinnedPython } from '../support/python.ts';
 import { freePort, projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
 
 const run = promisify(execFile);
@@ -335,6 +336,53 @@ test('registers and finds a user on the sandbox', async () => {
     expect(jest.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
     // The teardown closed the sandbox: Jest ended without being forced, and nothing listens.
     expect(jest.stderr).not.toMatch(/did not exit|open handle/i);
+  });
+
+  it("starts the sandbox from a pytest fixture, docs/sandbox.md's example as written, and the sandbox closes when the fixture stops npx", { timeout: 300_000 }, async () => {
+    const doc = readFileSync(join(projectRoot, 'docs/sandbox.md'), 'utf8');
+    const conftest = /```python\n(# conftest\.py\n[\s\S]*?)```/.exec(doc)?.[1];
+    expect(conftest).toContain('"npx", "easemob-sandbox"');
+    await writeFile(join(consumer, 'conftest.py'), conftest!);
+    // A test as a Python team writes one, with the standard library; it leaves the base URL
+    // behind, to see afterwards that the sandbox let its port go.
+    await writeFile(
+      join(consumer, 'test_users.py'),
+      `import json
+import urllib.request
+
+
+def call(base_url, method, path, body=None, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    data = None if body is None else json.dumps(body).encode()
+    with urllib.request.urlopen(urllib.request.Request(base_url + path, data=data, method=method, headers=headers)) as answer:
+        return json.load(answer)
+
+
+def test_registers_and_finds_a_user(easemob):
+    base_url = easemob["EASEMOB_BASE_URL"]
+    open("sandbox-url.txt", "w").write(base_url)
+    token = call(base_url, "POST", "/token", {"grant_type": "client_credentials", "client_id": easemob["EASEMOB_CLIENT_ID"], "client_secret": easemob["EASEMOB_CLIENT_SECRET"]})["access_token"]
+    call(base_url, "POST", "/users", {"username": "pk_pytest", "password": "p4ssw0rd"}, token)
+    assert call(base_url, "GET", "/users/PK_PYTEST", token=token)["entities"][0]["username"] == "pk_pytest"
+`,
+    );
+    const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
+    const { stdout } = await run(await pinnedPython(), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_users.py'], { cwd: consumer, env: { ...process.env, PATH } }).catch(
+      (error: { stdout: string; stderr: string }) => {
+        throw new Error(`pytest failed:\n${error.stdout}\n${error.stderr}`);
+      },
+    );
+    expect(stdout).toMatch(/\b1 passed\b/);
+    const baseUrl = readFileSync(join(consumer, 'sandbox-url.txt'), 'utf8');
+    const gone = Date.now() + 10_000;
+    let listening = true;
+    while (listening && Date.now() < gone) {
+      listening = await fetch(new URL('/_sandbox/', baseUrl)).then(() => true, () => false);
+      if (listening) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(listening, 'the sandbox still listens after the fixture stopped npx').toBe(false);
   });
 
   it('holds a team\'s exchanges against the description with easemob-user-api/contract', { timeout: 60_000 }, async () => {

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { venvBin } from '../../scripts/python-tools.ts';
+import { pinnedPython } from './python.ts';
 import { projectRoot } from './servers.ts';
 
 const run = promisify(execFile);
@@ -23,8 +23,6 @@ export interface JunitReport {
 }
 
 export async function readJunit(file: string): Promise<JunitReport> {
-  // In a child process: the first install (or the wait for `npm run lint`'s) must not block the test worker.
-  await run(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(join(projectRoot, 'scripts/python-tools.ts'))})).ensurePythonTools();`]);
-  const { stdout } = await run(venvBin('python'), [join(projectRoot, 'test/support/read-junit.py'), file], { maxBuffer: 1 << 24 });
+  const { stdout } = await run(await pinnedPython(), [join(projectRoot, 'test/support/read-junit.py'), file], { maxBuffer: 1 << 24 });
   return JSON.parse(stdout) as JunitReport;
 }

@@ -1,0 +1,16 @@
+// The pinned Python tools (scripts/tools: pytest, junitparser, …) for a test: installed on first
+// use in a child process, so that the install (or the wait for `npm run lint`'s) does not block
+// the test worker.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { venvBin } from '../../scripts/python-tools.ts';
+import { projectRoot } from './servers.ts';
+
+const run = promisify(execFile);
+
+/** The venv's python, once the pinned tools are installed. */
+export async function pinnedPython(): Promise<string> {
+  await run(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(join(projectRoot, 'scripts/python-tools.ts'))})).ensurePythonTools();`]);
+  return venvBin('python');
+}
