@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { checkpointPathFor, loadCheckpoint } from './import/checkpoint.ts';
 import { createProgress } from './import/progress.ts';
 import { runImport, type ImportSummary } from './import/run-import.ts';
+import { DEFAULT_ENCODING, encodingOf, FileEncodingError } from './import/text-encoding.ts';
 
 const HELP = `Usage: easemob-users import FILE [options]
 
@@ -31,6 +32,9 @@ Options:
                         request's slot until its answer, so slow answers lower the rate
   --batch-size N        users a request, 1 to ${MAX_BATCH_SIZE} (default ${MAX_BATCH_SIZE})
   --format csv|jsonl    the file's format (default: by its extension, else csv)
+  --encoding NAME       the file's text encoding (default utf-8): gb18030 for Excel's "CSV"
+                        saved on a Chinese Windows (GBK), big5, shift_jis …; a file that is not
+                        text in its encoding stops the import before anything is sent
   --dry-run             validate the file and report; call nothing
   --restart             ignore the checkpoint and start from the first record
   --help                this text
@@ -83,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
         concurrency: { type: 'string' },
         'batch-size': { type: 'string' },
         format: { type: 'string' },
+        encoding: { type: 'string' },
         'dry-run': { type: 'boolean' },
         restart: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -101,6 +106,12 @@ async function main(argv: string[]): Promise<number> {
   if (!input || extra.length) fail('import takes exactly one FILE');
 
   const dryRun = values['dry-run'] ?? false;
+  let encoding: string;
+  try {
+    encoding = encodingOf(values.encoding ?? DEFAULT_ENCODING);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const rate = values.rate === 'off' ? false : positiveInteger('--rate', values.rate, 30);
   const baseUrl = values['base-url'] ?? process.env.EASEMOB_BASE_URL;
   const clientId = values['client-id'] ?? process.env.EASEMOB_CLIENT_ID;
@@ -146,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
     summary = await runImport({
       input,
       format: values.format,
+      encoding,
       client,
       dryRun,
       restart: values.restart ?? false,
@@ -155,6 +167,14 @@ async function main(argv: string[]): Promise<number> {
       signal: stop.signal,
     });
   } catch (error) {
+    if (error instanceof FileEncodingError) {
+      const advice =
+        error.encoding === DEFAULT_ENCODING
+          ? `Excel's "CSV" on a Chinese Windows is GBK: save the file as "CSV UTF-8", or read it as it is with --encoding gb18030.`
+          : 'Name the encoding the file is in with --encoding (utf-8, gb18030, big5, shift_jis …).';
+      process.stderr.write(`easemob-users: ${input} ${error.message}; nothing was sent. ${advice}\n`);
+      return 2;
+    }
     if (stop.signal.aborted) {
       // The requests in flight were cancelled: nothing they carried is counted until a re-run
       // sends them again (users that did get created then count as already present).

@@ -1,7 +1,7 @@
 // `easemob-users import` end to end: the real command, as a child process, against a sandbox
 // with the service's 30-a-second limit.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,42 @@ describe('easemob-users import', () => {
     expect(statuses.length).toBe(before);
   });
 
+  // Excel on a Chinese Windows saves "CSV" in GBK: here its bytes for 张三 and 李四, with CRLF
+  // line ends and no BOM, as Excel writes them.
+  const GBK = { 张三: [0xd5, 0xc5, 0xc8, 0xfd], 李四: [0xc0, 0xee, 0xcb, 0xc4] };
+  const excelGbkCsv = (name: string, rows: Array<[string, keyof typeof GBK]>): string => {
+    const path = join(dir, name);
+    const line = (text: string) => Buffer.from(`${text}\r\n`, 'latin1');
+    writeFileSync(path, Buffer.concat([line('username,password,nickname'), ...rows.map(([username, nickname]) => Buffer.concat([Buffer.from(`${username},p4ss,`), Buffer.from(GBK[nickname]), Buffer.from('\r\n')]))]));
+    return path;
+  };
+
+  it('stops before sending anything when the file is not UTF-8 (Excel\'s GBK "CSV"), naming the line and --encoding', async () => {
+    const before = statuses.length;
+    const file = excelGbkCsv('excel-gbk.csv', [['imp_gbk_a', '张三']]);
+    const run = await start(['import', file], { sends: false }).done;
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `easemob-users: ${file} line 2 is not utf-8 text; nothing was sent. Excel's "CSV" on a Chinese Windows is GBK: save the file as "CSV UTF-8", or read it as it is with --encoding gb18030.`,
+    ]);
+    expect(statuses.length).toBe(before);
+    expect(existsSync(`${file}.checkpoint.json`) || existsSync(`${file}.failures.csv`)).toBe(false);
+  });
+
+  it('--encoding gb18030 reads the same file: the nicknames arrive as written', async () => {
+    const file = excelGbkCsv('excel-gbk-read.csv', [['imp_gbk_b', '张三'], ['imp_gbk_c', '李四']]);
+    const run = await start(['import', file, '--encoding', 'gb18030']).done;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created:          2');
+    const app = sandbox.apps[0]!;
+    const client = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, throttle: { limit: 20, intervalMs: 1000 } });
+    statuses.push('--- listing');
+    const nicknames = await Promise.all(['imp_gbk_b', 'imp_gbk_c'].map(async (username) => (await client.GET('/users/{username}', { params: { path: { username } } })).data.entities[0]?.nickname));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    statuses.push('--- import');
+    expect(nicknames).toEqual(['张三', '李四']);
+  });
+
   it('explains its usage and refuses bad arguments with exit code 2', async () => {
     const help = await start(['--help'], { sends: false }).done;
     expect(help.code).toBe(0);
@@ -179,6 +215,9 @@ describe('easemob-users import', () => {
     const bad = await start(['import', 'x.csv', '--batch-size', '61'], { sends: false }).done;
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--batch-size must be an integer from 1 to 60');
+    const encoding = await start(['import', 'x.csv', '--encoding', 'latin-9000'], { sends: false }).done;
+    expect(encoding.code).toBe(2);
+    expect(encoding.stderr).toContain('unknown --encoding latin-9000');
   });
 });
 

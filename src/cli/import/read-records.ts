@@ -4,7 +4,9 @@
 // stop the rest.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { decodeText } from './text-encoding.ts';
 
 export type InputFormat = 'csv' | 'jsonl';
 
@@ -18,12 +20,14 @@ export function formatOf(path: string, explicit?: string): InputFormat {
   return /\.(jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv';
 }
 
-export async function* readRecords(path: string, format: InputFormat): AsyncGenerator<InputRecord> {
-  yield* format === 'csv' ? readCsv(path) : readJsonLines(path);
+/** The file's records, its bytes read as `encoding` (checked beforehand: count-lines.ts). */
+export async function* readRecords(path: string, format: InputFormat, encoding: string): AsyncGenerator<InputRecord> {
+  const text = createReadStream(path).pipe(decodeText(encoding));
+  yield* format === 'csv' ? readCsv(text) : readJsonLines(text);
 }
 
-async function* readJsonLines(path: string): AsyncGenerator<InputRecord> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+async function* readJsonLines(text: Readable): AsyncGenerator<InputRecord> {
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -47,9 +51,9 @@ async function* readJsonLines(path: string): AsyncGenerator<InputRecord> {
   }
 }
 
-async function* readCsv(path: string): AsyncGenerator<InputRecord> {
+async function* readCsv(text: Readable): AsyncGenerator<InputRecord> {
   const skipped: InputRecord[] = [];
-  const parser = createReadStream(path).pipe(
+  const parser = text.pipe(
     parse({
       bom: true,
       info: true,

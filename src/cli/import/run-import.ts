@@ -16,12 +16,15 @@ import { countLines } from './count-lines.ts';
 import { FailuresFile } from './failures-file.ts';
 import type { Progress } from './progress.ts';
 import { formatOf, readRecords } from './read-records.ts';
+import { DEFAULT_ENCODING } from './text-encoding.ts';
 import { registerBatch, type BatchOutcome, type PendingUser } from './register-batch.ts';
 import { validateRecord } from './validate-record.ts';
 
 export interface ImportOptions {
   input: string;
   format?: string | undefined;
+  /** The file's text encoding, a WHATWG name (encodingOf); UTF-8 when left out. */
+  encoding?: string | undefined;
   /** The typed client to register with; not needed for a dry run. */
   client?: EasemobClient | undefined;
   dryRun?: boolean;
@@ -63,6 +66,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const batchSize = options.batchSize ?? MAX_BATCH_SIZE;
   const concurrency = options.concurrency ?? 16;
   const format = formatOf(input, options.format);
+  const encoding = options.encoding ?? DEFAULT_ENCODING;
 
   const checkpoint: Checkpoint = (!dryRun && !options.restart && loadCheckpoint(input)) || emptyCheckpoint(input);
   const resumedFrom = checkpoint.recordsDone;
@@ -77,8 +81,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   });
   if (checkpoint.complete) return summary(0);
 
+  // Before anything is sent or written: throws FileEncodingError for a file that is not text in `encoding`.
+  const total = await countLines(input, format, encoding);
   const failures = new FailuresFile(failuresPathFor(input), checkpoint.failuresBytes);
-  const total = await countLines(input, format);
   const startedAt = Date.now();
   const report = () => options.progress?.update({ done: checkpoint.recordsDone, total, startedAt, resumedAt: resumedFrom });
   let valid = 0;
@@ -114,7 +119,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   let index = 0;
   let batch: Batch = { end: 0, users: [], badRows: [] };
   try {
-    for await (const record of readRecords(input, format)) {
+    for await (const record of readRecords(input, format, encoding)) {
       if (index++ < resumedFrom) continue;
       if (options.signal?.aborted) {
         index--;
