@@ -208,6 +208,14 @@ describe('easemob-users import', () => {
     expect(nicknames).toEqual(['张三', '李四']);
   });
 
+  it('reads JSON Lines that start with a byte order mark (PowerShell\'s Out-File -Encoding utf8 writes one)', async () => {
+    const file = join(dir, 'powershell.jsonl');
+    writeFileSync(file, '\uFEFF{"username":"imp_bom1","password":"p"}\r\n{"username":"imp_bom2","password":"p"}\r\n');
+    const run = await start(['import', file, '--dry-run'], { sends: false }).done;
+    expect(run.stdout).toContain('valid:            2');
+    expect(run.code).toBe(0);
+  });
+
   it('explains its usage and refuses bad arguments with exit code 2', async () => {
     const help = await start(['--help'], { sends: false }).done;
     expect(help.code).toBe(0);
