@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { checkpointPathFor, loadCheckpoint } from './import/checkpoint.ts';
 import { createProgress } from './import/progress.ts';
 import { runImport, type ImportSummary } from './import/run-import.ts';
+import { CsvHeaderError } from './import/csv-header.ts';
 import { DEFAULT_ENCODING, encodingOf, FileEncodingError } from './import/text-encoding.ts';
 
 const HELP = `Usage: easemob-users import FILE [options]
@@ -14,7 +15,8 @@ const HELP = `Usage: easemob-users import FILE [options]
 Registers every user of FILE with Easemob: batches of at most ${MAX_BATCH_SIZE} users a request, within the
 rate limit, with progress, resumable after a crash or Ctrl-C (run the same command again).
 
-FILE  CSV with a header row, or JSON Lines (one object a line; .jsonl/.ndjson, or --format).
+FILE  CSV with a header row (fields separated by commas, or ; or tabs as the header shows), or
+      JSON Lines (one object a line; .jsonl/.ndjson, or --format).
       Fields of each record:
         username      the Easemob ID: ${REQUEST_LIMITS.username.pattern}, at most ${REQUEST_LIMITS.username.maxBytes} bytes (case-insensitive)
         app_user_id   instead of username: your own user id (e.g. an email address), from
@@ -167,6 +169,10 @@ async function main(argv: string[]): Promise<number> {
       signal: stop.signal,
     });
   } catch (error) {
+    if (error instanceof CsvHeaderError) {
+      process.stderr.write(`easemob-users: ${input}: ${error.message}; nothing was sent.\n`);
+      return 2;
+    }
     if (error instanceof FileEncodingError) {
       const advice =
         error.encoding === DEFAULT_ENCODING

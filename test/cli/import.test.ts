@@ -216,6 +216,41 @@ describe('easemob-users import', () => {
     expect(run.code).toBe(0);
   });
 
+  it('reads the separator from the header row: Excel\'s ";" CSV (a comma in a field stays), a tab-separated export', async () => {
+    const semicolons = join(dir, 'excel-de.csv');
+    writeFileSync(semicolons, '\uFEFFusername;password;nickname\r\nimp_semi1;p4ss;M\u00fcller, Anna\r\nimp_semi2;p4ss;Bob\r\n');
+    const tabs = join(dir, 'export.tsv.csv');
+    writeFileSync(tabs, 'username\tpassword\tnickname\nimp_tab1\tp4ss\tCarol\n');
+    for (const [file, valid] of [[semicolons, 2], [tabs, 1]] as const) {
+      const run = await start(['import', file, '--dry-run'], { sends: false }).done;
+      expect(run.stdout, file).toContain(`valid:            ${valid}`);
+      expect(run.code, file).toBe(0);
+    }
+    // Only the header's separator splits fields: the nickname keeps its comma.
+    const run = await start(['import', semicolons, '--restart'], {}).done;
+    expect(run.code, run.stderr).toBe(0);
+    const app = sandbox.apps[0]!;
+    const client = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, throttle: { limit: 20, intervalMs: 1000 } });
+    statuses.push('--- listing');
+    const { data } = await client.GET('/users/{username}', { params: { path: { username: 'imp_semi1' } } });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    statuses.push('--- import');
+    expect(data.entities[0]?.nickname).toBe('M\u00fcller, Anna');
+  });
+
+  it('stops before sending anything when the first line is not a header row, without quoting it (it may hold a password)', async () => {
+    const before = statuses.length;
+    const file = join(dir, 'no-header.csv');
+    writeFileSync(file, 'jliu_nohead,s3cret-pw,Jian\nli_nohead,s3cret-pw,Li\n');
+    const run = await start(['import', file], { sends: false }).done;
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `easemob-users: ${file}: its first line names no user column (username, app_user_id, user_id, id): the first line must be a header row, its names separated by commas (or ; or tabs); nothing was sent.`,
+    ]);
+    expect(run.stderr + run.stdout).not.toContain('s3cret-pw');
+    expect(statuses.length).toBe(before);
+  });
+
   it('explains its usage and refuses bad arguments with exit code 2', async () => {
     const help = await start(['--help'], { sends: false }).done;
     expect(help.code).toBe(0);

@@ -7,7 +7,7 @@ import type { InputFormat } from './read-records.ts';
 import { countTextLines } from './text-encoding.ts';
 
 /** Throws FileEncodingError at the first line that is not text in `encoding`. */
-export async function countLines(path: string, format: InputFormat, encoding: string): Promise<number> {
-  const lines = await countTextLines(createReadStream(path) as AsyncIterable<Buffer>, encoding);
-  return Math.max(0, format === 'csv' ? lines - 1 : lines);
+export async function countLines(path: string, format: InputFormat, encoding: string): Promise<{ records: number; firstLine: string }> {
+  const { lines, firstLine } = await countTextLines(createReadStream(path) as AsyncIterable<Buffer>, encoding);
+  return { records: Math.max(0, format === 'csv' ? lines - 1 : lines), firstLine };
 }

@@ -20,10 +20,13 @@ export function formatOf(path: string, explicit?: string): InputFormat {
   return /\.(jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv';
 }
 
-/** The file's records, its bytes read as `encoding` (checked beforehand: count-lines.ts). */
-export async function* readRecords(path: string, format: InputFormat, encoding: string): AsyncGenerator<InputRecord> {
+/**
+ * The file's records, its bytes read as `encoding` (checked beforehand: count-lines.ts), a CSV's
+ * fields separated by `delimiter` (csv-header.ts).
+ */
+export async function* readRecords(path: string, format: InputFormat, encoding: string, delimiter = ','): AsyncGenerator<InputRecord> {
   const text = createReadStream(path).pipe(decodeText(encoding));
-  yield* format === 'csv' ? readCsv(text) : readJsonLines(text);
+  yield* format === 'csv' ? readCsv(text, delimiter) : readJsonLines(text);
 }
 
 async function* readJsonLines(text: Readable): AsyncGenerator<InputRecord> {
@@ -51,10 +54,11 @@ async function* readJsonLines(text: Readable): AsyncGenerator<InputRecord> {
   }
 }
 
-async function* readCsv(text: Readable): AsyncGenerator<InputRecord> {
+async function* readCsv(text: Readable, delimiter: string): AsyncGenerator<InputRecord> {
   const skipped: InputRecord[] = [];
   const parser = text.pipe(
     parse({
+      delimiter,
       bom: true,
       info: true,
       relax_column_count: true,

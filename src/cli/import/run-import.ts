@@ -16,6 +16,7 @@ import { countLines } from './count-lines.ts';
 import { FailuresFile } from './failures-file.ts';
 import type { Progress } from './progress.ts';
 import { formatOf, readRecords } from './read-records.ts';
+import { headerDelimiter } from './csv-header.ts';
 import { DEFAULT_ENCODING } from './text-encoding.ts';
 import { registerBatch, type BatchOutcome, type PendingUser } from './register-batch.ts';
 import { validateRecord } from './validate-record.ts';
@@ -81,8 +82,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   });
   if (checkpoint.complete) return summary(0);
 
-  // Before anything is sent or written: throws FileEncodingError for a file that is not text in `encoding`.
-  const total = await countLines(input, format, encoding);
+  // Before anything is sent or written: throws FileEncodingError for a file that is not text in
+  // `encoding`, CsvHeaderError for a CSV whose first line names no user column.
+  const { records: total, firstLine } = await countLines(input, format, encoding);
+  const delimiter = format === 'csv' ? headerDelimiter(firstLine) : undefined;
   const failures = new FailuresFile(failuresPathFor(input), checkpoint.failuresBytes);
   const startedAt = Date.now();
   const report = () => options.progress?.update({ done: checkpoint.recordsDone, total, startedAt, resumedAt: resumedFrom });
@@ -119,7 +122,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   let index = 0;
   let batch: Batch = { end: 0, users: [], badRows: [] };
   try {
-    for await (const record of readRecords(input, format, encoding)) {
+    for await (const record of readRecords(input, format, encoding, delimiter)) {
       if (index++ < resumedFrom) continue;
       if (options.signal?.aborted) {
         index--;

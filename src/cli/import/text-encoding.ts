@@ -36,20 +36,23 @@ export function encodingOf(label: string): string {
 }
 
 /**
- * Checks that every line of the bytes is text in `encoding`, counting the lines as it goes;
- * throws FileEncodingError naming the first line that is not. Line by line: a newline byte is a
+ * Checks that every line of the bytes is text in `encoding`, counting the lines as it goes, and
+ * keeps the first (a CSV header); throws FileEncodingError naming the first line that is not. Line by line: a newline byte is a
  * newline in every encoding --encoding takes (none uses 0x0A inside a character).
  */
-export async function countTextLines(source: AsyncIterable<Buffer>, encoding: string): Promise<number> {
+export async function countTextLines(source: AsyncIterable<Buffer>, encoding: string): Promise<{ lines: number; firstLine: string }> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let lines = 0;
+  let firstLine = '';
   let carry: Buffer = Buffer.alloc(0);
   const check = (bytes: Buffer) => {
+    let text: string;
     try {
-      decoder.decode(bytes);
+      text = decoder.decode(bytes);
     } catch {
       throw new FileEncodingError(lines + 1, encoding);
     }
+    if (lines === 0) firstLine = text;
   };
   for await (const chunk of source) {
     let from = 0;
@@ -65,7 +68,7 @@ export async function countTextLines(source: AsyncIterable<Buffer>, encoding: st
     check(carry);
     lines++; // a last line without a newline
   }
-  return lines;
+  return { lines, firstLine };
 }
 
 /** Bytes in, text out, in `encoding` (a file countTextLines has checked). */
