@@ -137,7 +137,10 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       const file = staticFile(pathname, req.headers['accept-encoding']);
       if (file) {
         const encoding = file.encoding ? { 'content-encoding': file.encoding } : {};
-        return void res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding }).end(req.method === 'HEAD' ? undefined : file.content);
+        const readableAnywhere = file.public ? { 'access-control-allow-origin': '*' } : {};
+        return void res
+          .writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding, ...readableAnywhere })
+          .end(req.method === 'HEAD' ? undefined : file.content);
       }
     }
     const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);

@@ -9,10 +9,14 @@ const root = new URL('../../', import.meta.url);
 
 // A Map: every GET asks, with a path that is mostly not here, and a miss on an object's keys
 // costs more (the path is looked up among the engine's interned strings).
-const files = new Map<string, { type: string; file: string }>([
+// The description is for any site to read (`public`): web tools that load a description from a
+// URL (Swagger Editor, Scalar, Stoplight, Postman's web app) fetch it from their own origin, and
+// the browser gives them the answer only with Access-Control-Allow-Origin. It is public and
+// read without credentials, so `*`.
+const files = new Map<string, { type: string; file: string; public?: true }>([
   ['/docs', { type: 'text/html; charset=utf-8', file: 'dist/docs/index.html' }],
-  ['/openapi.json', { type: 'application/json', file: 'generated/openapi.json' }],
-  ['/openapi.yaml', { type: 'application/yaml', file: 'generated/openapi.yaml' }],
+  ['/openapi.json', { type: 'application/json', file: 'generated/openapi.json', public: true }],
+  ['/openapi.yaml', { type: 'application/yaml', file: 'generated/openapi.yaml', public: true }],
 ]);
 
 const cache = new Map<string, { plain: Buffer; gzip: Buffer }>();
@@ -26,8 +30,11 @@ function acceptsGzip(acceptEncoding: string | undefined): boolean {
   });
 }
 
-/** The file served at a path: its content type and bytes (gzip-encoded when accepted), or undefined. */
-export function staticFile(path: string, acceptEncoding?: string): { type: string; content: Buffer; encoding?: 'gzip' } | undefined {
+/**
+ * The file served at a path: its content type and bytes (gzip-encoded when accepted), and
+ * whether any site may read it; or undefined.
+ */
+export function staticFile(path: string, acceptEncoding?: string): { type: string; content: Buffer; encoding?: 'gzip'; public: boolean } | undefined {
   const entry = files.get(path.endsWith('/') ? path.slice(0, -1) : path);
   if (!entry) return undefined;
   let cached = cache.get(entry.file);
@@ -40,7 +47,8 @@ export function staticFile(path: string, acceptEncoding?: string): { type: strin
     }
     cache.set(entry.file, cached);
   }
+  const shared = entry.public === true;
   return acceptsGzip(acceptEncoding)
-    ? { type: entry.type, content: cached.gzip, encoding: 'gzip' }
-    : { type: entry.type, content: cached.plain };
+    ? { type: entry.type, content: cached.gzip, encoding: 'gzip', public: shared }
+    : { type: entry.type, content: cached.plain, public: shared };
 }

@@ -4,6 +4,8 @@
 // the SDKs write them (websdk-4.test.ts and websdk-1.test.ts name the source): 4.x sets
 // `Content-type` and `Content-Type` to application/json (so a preflight goes first); 1.x sets no
 // header (the browser sends text/plain, no preflight). Every request leaving 127.0.0.1 is blocked.
+// The same page also plays a web-based OpenAPI tool (Swagger Editor, Scalar, Stoplight, Postman's
+// web app), which loads a description from the URL it is given: the sandbox's banner prints one.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,5 +90,20 @@ describe('web SDK calls from a page on another origin, in Chromium', () => {
   it("the control API is not the page's to call: the browser refuses it the answer", async () => {
     const result = await xhr('POST', `${sandbox.url}/_sandbox/clock`, [['Content-Type', 'application/json']], '{"advance_ms":0}');
     expect(result.status).toBe(0);
+  });
+});
+
+describe("a web-based OpenAPI tool loading the sandbox's description from its URL", () => {
+  it.each(['/openapi.json', '/openapi.yaml'])('reads %s from another origin', async (path) => {
+    const read = await tab.evaluate(async (url) => {
+      try {
+        const answer = await fetch(url);
+        return { status: answer.status, start: (await answer.text()).slice(0, 40) };
+      } catch (error) {
+        return { status: 0, start: String(error) }; // the browser refused the page the answer
+      }
+    }, `${sandbox.url}${path}`);
+    expect(read.status, read.start).toBe(200);
+    expect(read.start).toMatch(/openapi/);
   });
 });
