@@ -45,8 +45,7 @@ export class RequestChecker {
         fail(`?${name}`, `query parameter ${name} is not documented for ${operation}`);
         continue;
       }
-      const schema = deref<JsonObject>(this.#description, declared.schema);
-      const typed = (schema.type === 'integer' || schema.type === 'number') && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+      const typed = queryValue(deref<JsonObject>(this.#description, declared.schema), value);
       const validate = this.#validators.forSchema(declared.schema as JsonObject);
       if (!validate(typed)) fail(`?${name}`, `"${value}" ${this.#validators.errorsText(validate)}`);
     }
@@ -82,4 +81,15 @@ export class RequestChecker {
     }
     return violations;
   }
+}
+
+/**
+ * A query string's value as the type its schema names: the query carries only text, so
+ * `limit=20` is the integer 20 and `needReturnRemark=true` the boolean true (OpenAPI's form
+ * style); text that is no such value stays text, and the schema refuses it.
+ */
+function queryValue(schema: JsonObject, value: string): unknown {
+  if ((schema.type === 'integer' || schema.type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (schema.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
 }

@@ -50,6 +50,17 @@ describe('createCheckedFetch', () => {
     expect(checked.report()).toContain(`${checked.violations.length} violations:`);
   });
 
+  it('reads boolean query parameters as the client sends them: needReturnRemark=true passes, =yes does not', async () => {
+    // openapi-fetch, and the generated rust client and Postman (test:generators), write booleans as true/false.
+    const checked = createCheckedFetch({ baseUrl: app.baseUrl, onViolation: 'collect' });
+    const easemob = clientWith(checked.fetch);
+    await easemob.POST('/users', { body: { username: 'cf_remarks', password: 'p4ssw0rd' } });
+    await easemob.GET('/users/{owner_username}/contacts/users', { params: { path: { owner_username: 'cf_remarks' }, query: { needReturnRemark: true } } });
+    expect(checked.violations).toEqual([]);
+    await checked.fetch(`${app.baseUrl}/users/cf_remarks/contacts/users?needReturnRemark=yes`, { headers: { authorization: `Bearer ${await token()}` } });
+    expect(checked.violations).toEqual([expect.objectContaining({ operation: 'listContacts', pointer: 'request:?needReturnRemark', reason: expect.stringContaining('boolean') })]);
+  });
+
   it('throws on a bad request before sending it', async () => {
     const sent: string[] = [];
     const spying: typeof fetch = (input, init) => {

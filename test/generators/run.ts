@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../src/sandbox/index.ts';
+import { startCheckingProxy } from './checking-proxy.ts';
 import { CommandFailed, createStep, onPath, type GeneratorCase } from './harness.ts';
 import { typescriptCases } from './typescript.ts';
 import { javaCases } from './java.ts';
@@ -60,6 +61,7 @@ for (const c of cases) {
     rateLimit: 'off',
     apps: [{ org: 'generators', app: 'matrix', ...credentials }],
   });
+  const proxy = await startCheckingProxy(sandbox.apps[0]!.baseUrl);
   console.log(`\n── ${c.language} · ${c.name} (${c.version}) ──`);
   try {
     if (c.prepare) {
@@ -76,11 +78,15 @@ for (const c of cases) {
     row.compile = 'ok';
     phase = 'program';
     await c.run(step, {
-      EASEMOB_BASE_URL: sandbox.apps[0]!.baseUrl,
+      EASEMOB_BASE_URL: proxy.baseUrl,
       EASEMOB_CLIENT_ID: credentials.clientId,
       EASEMOB_CLIENT_SECRET: credentials.clientSecret,
       SCENARIO_PREFIX: c.name.replace(/[^A-Za-z0-9]/g, '_'),
     });
+    // What the generated code sent and got, held against the description by the checking proxy.
+    if (proxy.violations.length) {
+      throw new CommandFailed(`${proxy.violations.length} exchanges break the description`, [...new Set(proxy.violations)].join('\n'));
+    }
     row.program = 'ok';
   } catch (error) {
     row[phase] = 'FAIL';
@@ -89,6 +95,7 @@ for (const c of cases) {
     console.log(`FAILED at ${phase}: ${row.failure}`);
   } finally {
     row.seconds = (Date.now() - t0) / 1000;
+    await proxy.close();
     await sandbox.close();
     if (!process.env.KEEP_GENERATED) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${dir}`);

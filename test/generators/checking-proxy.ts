@@ -1,0 +1,71 @@
+// Between a generated client and its sandbox: forwards every exchange unchanged and holds it
+// against the description with the package's own checker (src/contract): the request a
+// generator's code built (declared query parameters, a body its schema accepts) and the answer.
+// A client can send what the sandbox tolerates and the description does not document (an
+// explicit null, an undeclared parameter): only a check of the request itself shows it.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ContractChecker, formatViolation } from '../../src/contract/check-exchange.ts';
+import { RequestChecker } from '../../src/contract/check-request.ts';
+import { loadDescription, SchemaValidators } from '../../src/contract/description.ts';
+
+const description = loadDescription();
+const validators = new SchemaValidators(description);
+
+export interface CheckingProxy {
+  /** The app base URL to give the client: the sandbox app's, through the proxy. */
+  baseUrl: string;
+  /** Each violation seen, as `METHOD path: violation` (the order they were seen in). */
+  violations: string[];
+  close(): Promise<void>;
+}
+
+/** Headers that belong to one hop, not to the exchange. */
+const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding']);
+
+async function bodyOf(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingProxy> {
+  const upstream = new URL(appBaseUrl);
+  const violations: string[] = [];
+  // Made once the proxy's port, and so the base URL the client uses, is known.
+  let requests: RequestChecker;
+  let answers: ContractChecker;
+  const server: Server = createServer(async (req, res) => {
+    const sent = await bodyOf(req);
+    const target = new URL(req.url!, upstream.origin);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (!HOP.has(name) && typeof value === 'string') headers[name] = value;
+    const answer = await fetch(target, { method: req.method, headers, ...(sent.length && { body: new Uint8Array(sent) }), redirect: 'manual' });
+    const body = Buffer.from(await answer.arrayBuffer());
+    // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
+    const url = new URL(req.url!, baseUrl).href;
+    const requestViolations = requests.check({ method: req.method!, url, body: sent.length ? sent.toString() : undefined });
+    const answerViolations = answers.check({ method: req.method!, url, status: answer.status, headers: answer.headers, body }).violations;
+    // The sandbox's control API (/_sandbox/, used by the Postman session) is not the service's.
+    if (!target.pathname.startsWith('/_sandbox/')) for (const violation of [...requestViolations, ...answerViolations]) violations.push(`${req.method} ${target.pathname}: ${formatViolation(violation)}`);
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (!HOP.has(name)) out[name] = value;
+    });
+    res.writeHead(answer.status, out).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}${upstream.pathname}`;
+  requests = new RequestChecker(description, baseUrl, validators);
+  answers = new ContractChecker(description, baseUrl);
+  return {
+    baseUrl,
+    violations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
