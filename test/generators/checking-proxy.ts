@@ -20,8 +20,12 @@ export interface CheckingProxy {
   close(): Promise<void>;
 }
 
-/** Headers that belong to one hop, not to the exchange. */
-const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding']);
+/**
+ * Headers that belong to one hop, not to the exchange (RFC 9110 §7.6.1), and what fetch sets
+ * itself. Java's HttpClient, under the vendor's Java SDK, asks every http:// server to upgrade to
+ * HTTP/2 (`Upgrade: h2c`, `HTTP2-Settings`): the sandbox answers in HTTP/1.1, as a server may.
+ */
+const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding', 'upgrade', 'http2-settings', 'te', 'trailer', 'proxy-connection']);
 
 async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -40,7 +44,13 @@ export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingPr
     const target = new URL(req.url!, upstream.origin);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP.has(name) && typeof value === 'string') headers[name] = value;
-    const answer = await fetch(target, { method: req.method, headers, ...(sent.length && { body: new Uint8Array(sent) }), redirect: 'manual' });
+    let answer: Response;
+    try {
+      answer = await fetch(target, { method: req.method, headers, ...(sent.length && { body: new Uint8Array(sent) }), redirect: 'manual' });
+    } catch (error) {
+      violations.push(`${req.method} ${target.pathname}: the proxy could not forward it (${(error as Error).cause ?? error})`);
+      return void res.writeHead(502).end();
+    }
     const body = Buffer.from(await answer.arrayBuffer());
     // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
     const url = new URL(req.url!, baseUrl).href;

@@ -8,8 +8,10 @@
 // prints is one test; a scenario that stops before its checks is one failure. A missing
 // toolchain fails the run when CI=true.
 import { startSandbox, type Sandbox, type SandboxAppConfig } from '../../src/sandbox/index.ts';
+import { startCheckingProxy } from '../generators/checking-proxy.ts';
 import { onPath } from '../generators/harness.ts';
 import { JAVA_APP, runJavaSdk } from './java.ts';
+import { KNOWN_DIFFERENCES } from './known-differences.ts';
 import { runWebSdk, WEBSDK_APP } from './websdk.ts';
 
 interface SdkCase {
@@ -41,14 +43,26 @@ for (const c of cases) {
   // The rate limit is off: neither SDK throttles itself and each scenario makes dozens of calls a
   // second; the limit has its own tests (test/sandbox/limits-and-bad-input.test.ts, hardening.test.ts).
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, rateLimit: 'off', apps: [c.app] });
+  // The SDK talks to the sandbox through a proxy that holds every request it sends and every
+  // answer against the description (test/generators/checking-proxy.ts), as the generators' do.
+  const proxy = await startCheckingProxy(sandbox.apps[0]!.baseUrl);
+  const throughProxy: Sandbox = { ...sandbox, url: new URL(proxy.baseUrl).origin, apps: sandbox.apps.map((app) => ({ ...app, baseUrl: proxy.baseUrl })) };
   const started = Date.now();
   let output: string;
   try {
-    output = await c.run(sandbox);
+    output = await c.run(throughProxy);
+    const seen = [...new Set(proxy.violations)];
+    const known = KNOWN_DIFFERENCES.filter((d) => c.name.startsWith(d.sdk) && seen.some((v) => d.exchange.test(v)));
+    const broken = seen.filter((v) => !known.some((d) => d.exchange.test(v)));
+    for (const d of known) console.log(`  known difference (known-differences.ts): ${d.why}`);
+    output += broken.length
+      ? `\nFAIL every exchange matches the description, but for its known differences: ${broken.length} do not\n${broken.map((v) => `  ${v}`).join('\n')}`
+      : `\nok every exchange matches the description, but for ${known.length} known differences (requests and answers, through the checking proxy)`;
   } catch (error) {
     output = `FAILED before its checks: ${error instanceof Error ? `${error.message}\n${(error as { output?: string }).output ?? ''}` : String(error)}`;
     failed++;
   } finally {
+    await proxy.close();
     await sandbox.close();
   }
   const lines = output.split('\n').filter(isCheck);
