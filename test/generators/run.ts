@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../src/sandbox/index.ts';
-import { startCheckingProxy } from './checking-proxy.ts';
+import { startCheckingProxy } from '../support/checking-proxy.ts';
 import { CommandFailed, createStep, onPath, type GeneratorCase } from './harness.ts';
 import { typescriptCases } from './typescript.ts';
 import { javaCases } from './java.ts';

@@ -8,7 +8,7 @@
 // prints is one test; a scenario that stops before its checks is one failure. A missing
 // toolchain fails the run when CI=true.
 import { startSandbox, type Sandbox, type SandboxAppConfig } from '../../src/sandbox/index.ts';
-import { startCheckingProxy } from '../generators/checking-proxy.ts';
+import { startCheckingProxy } from '../support/checking-proxy.ts';
 import { onPath } from '../generators/harness.ts';
 import { JAVA_APP, runJavaSdk } from './java.ts';
 import { KNOWN_DIFFERENCES } from './known-differences.ts';
@@ -44,7 +44,7 @@ for (const c of cases) {
   // second; the limit has its own tests (test/sandbox/limits-and-bad-input.test.ts, hardening.test.ts).
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, rateLimit: 'off', apps: [c.app] });
   // The SDK talks to the sandbox through a proxy that holds every request it sends and every
-  // answer against the description (test/generators/checking-proxy.ts), as the generators' do.
+  // answer against the description (test/support/checking-proxy.ts), as the generators' do.
   const proxy = await startCheckingProxy(sandbox.apps[0]!.baseUrl);
   const throughProxy: Sandbox = { ...sandbox, url: new URL(proxy.baseUrl).origin, apps: sandbox.apps.map((app) => ({ ...app, baseUrl: proxy.baseUrl })) };
   const started = Date.now();

@@ -1,8 +1,9 @@
-// Between a generated client and its sandbox: forwards every exchange unchanged and holds it
-// against the description with the package's own checker (src/contract): the request a
-// generator's code built (declared query parameters, a body its schema accepts) and the answer.
-// A client can send what the sandbox tolerates and the description does not document (an
-// explicit null, an undeclared parameter): only a check of the request itself shows it.
+// Between a client (generated code, a vendor SDK) and its sandbox: forwards every exchange
+// unchanged and holds it against the description with the package's own checker (src/contract):
+// the request the client built (declared query parameters, a body its schema accepts) and the
+// answer. A client can send what the sandbox tolerates and the description does not document
+// (an explicit null, an undeclared parameter): only a check of the request itself shows it.
+// npm run test:generators and npm run test:vendor-sdks run every client through one.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ContractChecker, formatViolation } from '../../src/contract/check-exchange.ts';
