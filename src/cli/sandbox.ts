@@ -18,12 +18,12 @@ import { DOCS_PAGE } from '../sandbox/static-files.ts';
 import { describeStartFailure } from './sandbox-failure.ts';
 import { exportLines } from './sandbox-banner.ts';
 
-// The same flags whether run as `npm start` in this repository or as the package's bin.
 // Who started this process, read before anything is printed: a parent that reads the banner
 // and goes away at once (a test fixture's quick run) would otherwise be gone before this line,
 // and the sandbox would take its successor (init) for its parent and never close (see below).
 const parent = process.ppid;
 
+// The same flags whether run as `npm start` in this repository or as the package's bin.
 const COMMAND = process.env.npm_lifecycle_event === 'start' ? 'npm start' : 'npx easemob-sandbox';
 
 const USAGE = `Usage: ${COMMAND === 'npm start' ? 'npm start --' : COMMAND} [options]

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEasemobClient, listAllUsers } from '../../src/client/index.ts';
+import { createEasemobClient, listAllUsers, type EasemobClient } from '../../src/client/index.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { projectRoot } from '../support/servers.ts';
 
@@ -58,18 +58,28 @@ function start(args: string[], { sends = true } = {}): { child: ChildProcess; do
   return { child, done };
 }
 
-async function allUsernames(): Promise<string[]> {
+/** Reads the sandbox with the typed client, between imports. */
+async function readBack<T>(read: (client: EasemobClient) => Promise<T>): Promise<T> {
   const app = sandbox.apps[0]!;
   // The typed client throttles and retries; its calls are marked so the limit check skips them.
   statuses.push('--- listing');
   const client = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, throttle: { limit: 20, intervalMs: 1000 } });
-  const names: string[] = [];
-  for await (const user of listAllUsers(client, { pageSize: 100 })) names.push(user.username);
+  const result = await read(client);
   // These calls share the sandbox's one-second window: the next import starts with a fresh one.
   await new Promise((resolve) => setTimeout(resolve, 1100));
   statuses.push('--- import');
-  return names;
+  return result;
 }
+
+const allUsernames = () =>
+  readBack(async (client) => {
+    const names: string[] = [];
+    for await (const user of listAllUsers(client, { pageSize: 100 })) names.push(user.username);
+    return names;
+  });
+
+const nicknamesOf = (...usernames: string[]) =>
+  readBack((client) => Promise.all(usernames.map(async (username) => (await client.GET('/users/{username}', { params: { path: { username } } })).data.entities[0]?.nickname)));
 
 describe('easemob-users import', () => {
   it('counts created, already present and failed (by reason) exactly, with line numbers', async () => {
@@ -199,13 +209,7 @@ describe('easemob-users import', () => {
     const run = await start(['import', file, '--encoding', 'gb18030']).done;
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('created:          2');
-    const app = sandbox.apps[0]!;
-    const client = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, throttle: { limit: 20, intervalMs: 1000 } });
-    statuses.push('--- listing');
-    const nicknames = await Promise.all(['imp_gbk_b', 'imp_gbk_c'].map(async (username) => (await client.GET('/users/{username}', { params: { path: { username } } })).data.entities[0]?.nickname));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    statuses.push('--- import');
-    expect(nicknames).toEqual(['张三', '李四']);
+    expect(await nicknamesOf('imp_gbk_b', 'imp_gbk_c')).toEqual(['张三', '李四']);
   });
 
   it('reads JSON Lines that start with a byte order mark (PowerShell\'s Out-File -Encoding utf8 writes one)', async () => {
@@ -229,13 +233,7 @@ describe('easemob-users import', () => {
     // Only the header's separator splits fields: the nickname keeps its comma.
     const run = await start(['import', semicolons, '--restart'], {}).done;
     expect(run.code, run.stderr).toBe(0);
-    const app = sandbox.apps[0]!;
-    const client = createEasemobClient({ baseUrl: app.baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, throttle: { limit: 20, intervalMs: 1000 } });
-    statuses.push('--- listing');
-    const { data } = await client.GET('/users/{username}', { params: { path: { username: 'imp_semi1' } } });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    statuses.push('--- import');
-    expect(data.entities[0]?.nickname).toBe('M\u00fcller, Anna');
+    expect(await nicknamesOf('imp_semi1')).toEqual(['M\u00fcller, Anna']);
   });
 
   it('stops before sending anything when the first line is not a header row, without quoting it (it may hold a password)', async () => {

@@ -2,10 +2,10 @@
 // and `npm run proxy`. Signals sent to npm must stop the server behind it (npm forwards them to
 // its script, which runs the server in its place), and failures must say what to do in one line.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect, type Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { freePort, projectRoot } from '../support/servers.ts';
+import { closedWithin, freePort, listening, projectRoot } from '../support/servers.ts';
 
 interface Running {
   child: ChildProcess;
@@ -36,23 +36,6 @@ async function waitFor(running: Running, text: string, ms = 40_000): Promise<voi
     if (Date.now() > deadline) throw new Error(`no "${text}" within ${ms} ms:\n${running.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function closedWithin(port: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!(await listening(port))) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
 }
 
 afterEach(async () => {

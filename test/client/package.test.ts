@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { TSC_5, TSC_7 } from '../../scripts/typescript-compilers.ts';
 import { pinnedPython } from '../support/python.ts';
-import { freePort, projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
+import { closedWithin, freePort, projectRoot, startPrism, type RunningPrism } from '../support/servers.ts';
 
 const run = promisify(execFile);
 const bin = (tool: string) => join(projectRoot, 'node_modules/.bin', tool);
@@ -266,13 +266,7 @@ export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.p
     // sandbox must still let its port go, not stay behind as an orphan.
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    const gone = Date.now() + 10_000;
-    let listening = true;
-    while (listening && Date.now() < gone) {
-      listening = await fetch(`http://127.0.0.1:${port}/_sandbox/`).then(() => true, () => false);
-      if (listening) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(listening, 'the sandbox still listens after npx was stopped').toBe(false);
+    expect(await closedWithin(port, 10_000), 'the sandbox still listens after npx was stopped').toBe(true);
   });
 
   it("starts the sandbox from a vitest globalSetup, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
@@ -376,13 +370,7 @@ def test_registers_and_finds_a_user(easemob):
     );
     expect(stdout).toMatch(/\b1 passed\b/);
     const baseUrl = readFileSync(join(consumer, 'sandbox-url.txt'), 'utf8');
-    const gone = Date.now() + 10_000;
-    let listening = true;
-    while (listening && Date.now() < gone) {
-      listening = await fetch(new URL('/_sandbox/', baseUrl)).then(() => true, () => false);
-      if (listening) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(listening, 'the sandbox still listens after the fixture stopped npx').toBe(false);
+    expect(await closedWithin(Number(new URL(baseUrl).port), 10_000), 'the sandbox still listens after the fixture stopped npx').toBe(true);
   });
 
   it('holds a team\'s exchanges against the description with easemob-user-api/contract', { timeout: 60_000 }, async () => {

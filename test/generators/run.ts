@@ -85,7 +85,7 @@ for (const c of cases) {
     });
     // What the generated code sent and got, held against the description by the checking proxy.
     if (proxy.violations.length) {
-      throw new CommandFailed(`${proxy.violations.length} exchanges break the description`, [...new Set(proxy.violations)].join('\n'));
+      throw new CommandFailed(`${proxy.violations.length} exchanges break the description`, proxy.violations.join('\n'));
     }
     row.program = 'ok';
   } catch (error) {

@@ -16,7 +16,7 @@ const validators = new SchemaValidators(description);
 export interface CheckingProxy {
   /** The app base URL to give the client: the sandbox app's, through the proxy. */
   baseUrl: string;
-  /** Each violation seen, as `METHOD path: violation` (the order they were seen in). */
+  /** Each violation seen, once, as `METHOD path: violation` (in the order first seen). */
   violations: string[];
   close(): Promise<void>;
 }
@@ -37,6 +37,9 @@ async function bodyOf(req: IncomingMessage): Promise<Buffer> {
 export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingProxy> {
   const upstream = new URL(appBaseUrl);
   const violations: string[] = [];
+  const found = (line: string) => {
+    if (!violations.includes(line)) violations.push(line);
+  };
   // Made once the proxy's port, and so the base URL the client uses, is known.
   let requests: RequestChecker;
   let answers: ContractChecker;
@@ -49,16 +52,18 @@ export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingPr
     try {
       answer = await fetch(target, { method: req.method, headers, ...(sent.length && { body: new Uint8Array(sent) }), redirect: 'manual' });
     } catch (error) {
-      violations.push(`${req.method} ${target.pathname}: the proxy could not forward it (${(error as Error).cause ?? error})`);
+      found(`${req.method} ${target.pathname}: the proxy could not forward it (${(error as Error).cause ?? error})`);
       return void res.writeHead(502).end();
     }
     const body = Buffer.from(await answer.arrayBuffer());
-    // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
-    const url = new URL(req.url!, baseUrl).href;
-    const requestViolations = requests.check({ method: req.method!, url, body: sent.length ? sent.toString() : undefined });
-    const answerViolations = answers.check({ method: req.method!, url, status: answer.status, headers: answer.headers, body }).violations;
     // The sandbox's control API (/_sandbox/, used by the Postman session) is not the service's.
-    if (!target.pathname.startsWith('/_sandbox/')) for (const violation of [...requestViolations, ...answerViolations]) violations.push(`${req.method} ${target.pathname}: ${formatViolation(violation)}`);
+    if (!target.pathname.startsWith('/_sandbox/')) {
+      // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
+      const url = new URL(req.url!, baseUrl).href;
+      const requestViolations = requests.check({ method: req.method!, url, body: sent.length ? sent.toString() : undefined });
+      const answerViolations = answers.check({ method: req.method!, url, status: answer.status, headers: answer.headers, body }).violations;
+      for (const violation of [...requestViolations, ...answerViolations]) found(`${req.method} ${target.pathname}: ${formatViolation(violation)}`);
+    }
     const out: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       if (!HOP.has(name)) out[name] = value;

@@ -9,8 +9,12 @@ import { projectRoot } from './servers.ts';
 
 const run = promisify(execFile);
 
-/** The venv's python, once the pinned tools are installed. */
-export async function pinnedPython(): Promise<string> {
-  await run(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(join(projectRoot, 'scripts/python-tools.ts'))})).ensurePythonTools();`]);
-  return venvBin('python');
+let installed: Promise<string> | undefined;
+
+/** The venv's python, once the pinned tools are installed (checked once per test worker). */
+export function pinnedPython(): Promise<string> {
+  installed ??= run(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(join(projectRoot, 'scripts/python-tools.ts'))})).ensurePythonTools();`]).then(
+    () => venvBin('python'),
+  );
+  return installed;
 }

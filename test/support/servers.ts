@@ -1,10 +1,29 @@
 // Starting and stopping local servers for tests: always 127.0.0.1, always a free port, always stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Whether something accepts connections on 127.0.0.1:port now. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Whether 127.0.0.1:port stops accepting connections within `ms` (a stopped server let it go). */
+export async function closedWithin(port: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!(await listening(port))) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
 
 /** A port nothing listens on now, for tools that cannot be told to take port 0 and report back. */
 export function freePort(): Promise<number> {

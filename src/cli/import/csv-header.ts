@@ -21,12 +21,9 @@ export class CsvHeaderError extends Error {
  * line (an empty file) is left to the CSV reader, which skips empty lines.
  */
 export function headerDelimiter(firstLine: string): string {
-  if (firstLine.replace(/^\uFEFF/, '').trim() === '') return ',';
-  const names = (delimiter: string) =>
-    firstLine
-      .replace(/^\uFEFF/, '')
-      .split(delimiter)
-      .map((name) => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  const header = firstLine.replace(/^\uFEFF/, '');
+  if (header.trim() === '') return ',';
+  const names = (delimiter: string) => header.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
   const delimiter = DELIMITERS.find((d) => names(d).some((name) => USER_COLUMNS.includes(name)));
   if (delimiter === undefined) throw new CsvHeaderError();
   return delimiter;

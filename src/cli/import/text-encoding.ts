@@ -37,8 +37,9 @@ export function encodingOf(label: string): string {
 
 /**
  * Checks that every line of the bytes is text in `encoding`, counting the lines as it goes, and
- * keeps the first (a CSV header); throws FileEncodingError naming the first line that is not. Line by line: a newline byte is a
- * newline in every encoding --encoding takes (none uses 0x0A inside a character).
+ * keeps the first (a CSV header); throws FileEncodingError naming the first line that is not.
+ * Line by line: a newline byte is a newline in every encoding --encoding takes (none uses 0x0A
+ * inside a character).
  */
 export async function countTextLines(source: AsyncIterable<Buffer>, encoding: string): Promise<{ lines: number; firstLine: string }> {
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -76,7 +77,6 @@ export function decodeText(encoding: string): Transform {
   const decoder = new TextDecoder(encoding);
   return new Transform({
     decodeStrings: true,
-    readableObjectMode: false,
     transform(chunk: Buffer, _encoding, done) {
       done(null, decoder.decode(chunk, { stream: true }));
     },
