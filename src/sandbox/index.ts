@@ -106,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin: () => origin,
     log: options.log,
     controlGuard: createControlGuard(() => [host, listenAddress], options.controlHosts),
+    apps: ensured.map(({ record }) => ({ org: record.org, app: record.name })),
   });
   // Timeouts a local test server needs: a client that stops sending mid-request is answered 408
   // and let go within seconds, not after Node's 300 s default (issue 10).

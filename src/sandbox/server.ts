@@ -21,6 +21,7 @@ import type { RateLimiter } from './rate-limiter.ts';
 import { createRouter } from './router.ts';
 import { routes } from './routes.ts';
 import { userMayCall } from './security/user-permissions.ts';
+import { describeSandbox, readerOrigin, type DescribedApp } from './served-description.ts';
 import { staticFile } from './static-files.ts';
 import type { Store } from './storage/store.ts';
 
@@ -35,6 +36,8 @@ export interface PipelineDeps {
   log: ((line: string) => void) | undefined;
   /** Refuses cross-site use of the control API. */
   controlGuard: ControlGuard;
+  /** The apps this sandbox was started with, named first among the served description's servers. */
+  apps: readonly DescribedApp[];
 }
 
 const router = createRouter(routes);
@@ -51,6 +54,7 @@ function decodeSegment(segment: string): string | undefined {
 
 export function createRequestListener(deps: PipelineDeps): RequestListener {
   const { store, clock } = deps;
+  const description = describeSandbox(deps.apps);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams, now: number, startedAt: number, cors: readonly string[]) {
     const decision = deps.rateLimiter?.take(req.socket.remoteAddress ?? 'unknown');
@@ -134,12 +138,20 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (pathname === '/') return void res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
-      const file = staticFile(pathname, req.headers['accept-encoding']);
+      const acceptEncoding = req.headers['accept-encoding'];
+      const page = staticFile(pathname, acceptEncoding);
+      // The description is for any site to read: web tools that load a description from a URL
+      // (Swagger UI, Scalar, Stoplight, Postman's web app) fetch it from their own origin, and the
+      // browser gives them the answer only with Access-Control-Allow-Origin. It is public and read
+      // without credentials, so `*`.
+      const described = page ? undefined : description(pathname, () => readerOrigin(req.headers, deps.origin()), acceptEncoding);
+      const file = page ?? described;
       if (file) {
         const encoding = file.encoding ? { 'content-encoding': file.encoding } : {};
-        const readableAnywhere = file.public ? { 'access-control-allow-origin': '*' } : {};
+        // The description names the sandbox by the Host it was asked with.
+        const forReader = described ? { 'access-control-allow-origin': '*', vary: 'accept-encoding, host' } : { vary: 'accept-encoding' };
         return void res
-          .writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, vary: 'accept-encoding', ...encoding, ...readableAnywhere })
+          .writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, ...encoding, ...forReader })
           .end(req.method === 'HEAD' ? undefined : file.content);
       }
     }

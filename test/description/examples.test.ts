@@ -23,6 +23,35 @@ describe('examples in the description', () => {
     const validate = validators.at(`#/components/schemas/${name}`);
     expect(validate(value), validators.errorsText(validate)).toBe(true);
   });
+
+  // On the parameter, named: Swagger UI fills "Try it out" from a parameter's own examples only,
+  // not from its schema's (swagger-ui issues #9045, #10121); without them every operation that
+  // names a user or a message waited for the person to type it (test/generators/swagger-ui).
+  const parameters = Object.entries(description.components.parameters!) as Array<[string, JsonObject]>;
+  it.each(parameters)('parameter %s: named examples its schema accepts, where a value is needed', (_name, parameter) => {
+    const named = Object.entries((parameter.examples ?? {}) as Record<string, JsonObject>);
+    const schema = parameter.schema as JsonObject;
+    // A required one cannot be sent without a value; an optional one may go without (the first
+    // page, the default), and then says so with its schema's default or examples.
+    if (parameter.required === true) expect(named.length).toBeGreaterThan(0);
+    else if (named.length === 0) expect('default' in schema || Array.isArray(schema.examples)).toBe(true);
+    const validate = validators.forSchema(schema);
+    for (const [name, example] of named) {
+      expect(example.summary, name).toEqual(expect.any(String));
+      expect(validate(example.value), `${name}: ${validators.errorsText(validate)}`).toBe(true);
+    }
+    // openapi-to-postmanv2 6.4.2 (Postman's import) takes a first named example whose value is
+    // falsy ('', false, 0) for the whole Example Object, and sends ?summary=…&value=….
+    if (named.length > 0) expect(Boolean(named[0]![1].value), 'the first named example has a falsy value').toBe(true);
+  });
+
+  it('every operation takes its parameters from components/parameters, where the rule above holds', () => {
+    const inline = Object.values(description.paths!).flatMap((item) =>
+      Object.values(item as JsonObject).flatMap((operation) => ((operation as JsonObject).parameters as JsonObject[] | undefined) ?? []),
+    );
+    expect(inline.length).toBeGreaterThan(20);
+    expect(inline.filter((p) => typeof p.$ref !== 'string' || !p.$ref.startsWith('#/components/parameters/'))).toEqual([]);
+  });
 });
 
 describe('the schemas are strict where the service is', () => {

@@ -28,6 +28,8 @@ export interface CheckingProxy {
  */
 const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding', 'upgrade', 'http2-settings', 'te', 'trailer', 'proxy-connection']);
 
+const SERVED_DESCRIPTION = new Set(['/openapi.json', '/openapi.yaml']);
+
 async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -48,6 +50,9 @@ export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingPr
     const target = new URL(req.url!, upstream.origin);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP.has(name) && typeof value === 'string') headers[name] = value;
+    // As reverse proxies say it: the description the sandbox serves then names the proxy, so a
+    // tool that reads it (Swagger UI) sends its requests through here too.
+    if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
     let answer: Response;
     try {
       answer = await fetch(target, { method: req.method, headers, ...(sent.length && { body: new Uint8Array(sent) }), redirect: 'manual' });
@@ -56,8 +61,9 @@ export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingPr
       return void res.writeHead(502).end();
     }
     const body = Buffer.from(await answer.arrayBuffer());
-    // The sandbox's control API (/_sandbox/, used by the Postman session) is not the service's.
-    if (!target.pathname.startsWith('/_sandbox/')) {
+    // Not the service's: the sandbox's control API (/_sandbox/, used by the Postman and Swagger UI
+    // sessions) and the description it serves (read by Swagger UI).
+    if (!target.pathname.startsWith('/_sandbox/') && !SERVED_DESCRIPTION.has(target.pathname)) {
       // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
       const url = new URL(req.url!, baseUrl).href;
       const requestViolations = requests.check({ method: req.method!, url, body: sent.length ? sent.toString() : undefined });

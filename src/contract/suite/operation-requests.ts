@@ -52,7 +52,7 @@ export function requestFor(description: Description, op: Operation, values: Path
     if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(byName[name] ?? 'x'));
     if (parameter.in === 'query' && name in overrides) query[name] = overrides[name]!;
     else if (parameter.in === 'query' && parameter.required) {
-      query[name] = String((deref<JsonObject>(description, parameter.schema).examples as unknown[])[0]);
+      query[name] = String(deref<JsonObject>(description, Object.values(parameter.examples as JsonObject)[0]).value);
     }
   }
   const body = firstBodyExample(description, op);
