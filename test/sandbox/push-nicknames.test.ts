@@ -19,6 +19,9 @@ describe('updatePushNicknames', () => {
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({ action: 'put', path: '/push' });
     expect(answer.body.entities).toEqual([{ push_nickname: '推送昵称-1', username: 'pn1' }, { push_nickname: 'two', username: 'PN2' }]);
+    // The fields of the page's answer (push_nickname_set_batch.md), no others: a `params` the page
+    // does not have made the generated Java client (okhttp-gson) refuse the whole answer.
+    expect(Object.keys(answer.body).sort()).toEqual(['action', 'application', 'applicationName', 'duration', 'entities', 'organization', 'path', 'timestamp', 'uri']);
     expect(await nicknameOf('pn1')).toBe('推送昵称-1');
     expect(await nicknameOf('pn2')).toBe('two');
   });

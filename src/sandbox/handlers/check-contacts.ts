@@ -3,7 +3,7 @@
 // (user_friend_check.md). Names nobody has are not_friend. The owner must exist (404; the page
 // is silent) and not be deactivated (403 forbidden_service_operation, on the page).
 import type { Handler } from '../context.ts';
-import { envelope } from '../http/envelope.ts';
+import { resultEnvelope } from '../http/envelope.ts';
 import { readRelationCheck } from '../validation/relation-check.ts';
 
 export const checkContacts: Handler = (ctx) => {
@@ -13,6 +13,5 @@ export const checkContacts: Handler = (ctx) => {
     const friend = user !== undefined && ctx.store.contactQueries.isContact(owner.seq, user.seq);
     return { username: name, relation: friend ? 'friend' : 'not_friend' };
   });
-  // The envelope's entities are user entities; these are check results, set after it is built.
-  return { body: { ...envelope(ctx, { action: 'post', path: '/contacts/check' }), entities: results } };
+  return { body: resultEnvelope(ctx, { action: 'post', path: '/contacts/check' }, results) };
 };

@@ -5,7 +5,7 @@
 import type { Handler } from '../context.ts';
 import { findUser } from '../find-user.ts';
 import { errors } from '../http/api-error.ts';
-import { envelope } from '../http/envelope.ts';
+import { resultEnvelope } from '../http/envelope.ts';
 import { checkUsername, isObject, NICKNAME_MAX_LENGTH } from '../validation/user-fields.ts';
 
 export const MAX_PUSH_NICKNAMES = 50;
@@ -27,6 +27,5 @@ export const updatePushNicknames: Handler = (ctx) => {
     items.forEach((item, i) => ctx.store.users.setNickname(users[i]!.seq, item.nickname, ctx.now));
   });
   const entities = items.map((item) => ({ push_nickname: item.nickname, username: item.username }));
-  // The envelope's entities are user entities; these are the nicknames set, put in after.
-  return { body: { ...envelope(ctx, { action: 'put', path: '/push' }), entities } };
+  return { body: resultEnvelope(ctx, { action: 'put', path: '/push' }, entities) };
 };

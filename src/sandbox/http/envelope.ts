@@ -53,3 +53,14 @@ export function envelope(ctx: RequestContext, fields: EnvelopeFields): Record<st
   if (fields.count !== undefined) body.count = fields.count;
   return body;
 }
+
+/**
+ * The envelope of an answer whose `entities` are results, not user entities (a contact check,
+ * the push nicknames set), without `params`: the vendor's pages of those answers have none, and
+ * a generated client that knows only the documented fields (openapi-generator's okhttp-gson)
+ * refuses the whole answer for one it does not know.
+ */
+export function resultEnvelope(ctx: RequestContext, fields: { action: string; path: string }, entities: unknown[]): Record<string, unknown> {
+  const { params: _params, ...answer } = envelope(ctx, fields);
+  return { ...answer, entities };
+}
