@@ -32,6 +32,11 @@ export interface GeneratorCase {
   toolchain: string[];
   /** Lines of the generator's output that count as warnings (listed in the run's output). */
   warningPattern?: RegExp;
+  /**
+   * False where the program must see the sandbox's answers as sent; otherwise the checking proxy
+   * hands it every answer with a field the description does not list, as the service may add one.
+   */
+  answersWithAFieldAdded?: false;
   /** Once per run, before any case of this language (installs the pinned tools). */
   prepare?: (step: Step) => Promise<void>;
   generate(step: Step): Promise<void>;

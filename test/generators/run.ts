@@ -62,7 +62,7 @@ for (const c of cases) {
     rateLimit: 'off',
     apps: [{ org: 'generators', app: 'matrix', ...credentials }],
   });
-  const proxy = await startCheckingProxy(sandbox.apps[0]!.baseUrl);
+  const proxy = await startCheckingProxy(sandbox.apps[0]!.baseUrl, { addFieldToAnswers: c.answersWithAFieldAdded !== false });
   console.log(`\n── ${c.language} · ${c.name} (${c.version}) ──`);
   try {
     if (c.prepare) {

@@ -30,13 +30,39 @@ const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'tran
 
 const SERVED_DESCRIPTION = new Set(['/openapi.json', '/openapi.yaml']);
 
+function withAddedField(body: Buffer, type: string | null): Buffer {
+  if (!type?.startsWith('application/json')) return body;
+  let answer: unknown;
+  try {
+    answer = JSON.parse(body.toString());
+  } catch {
+    return body;
+  }
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(answer)) return body;
+  const entities = Array.isArray(answer.entities) ? answer.entities.map((entity) => (isObject(entity) ? { ...entity, [ADDED_FIELD]: 1 } : entity)) : answer.entities;
+  return Buffer.from(JSON.stringify({ ...answer, [ADDED_FIELD]: 1, ...(entities !== undefined && { entities }) }));
+}
+
 async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
-export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingProxy> {
+export interface CheckingProxyOptions {
+  /**
+   * Hands the client every JSON answer with a field more, at the top and in each entity, after
+   * checking it as the sandbox sent it: the service adds fields over the years (the description
+   * leaves its answers open to them), and a client that refuses an answer for one breaks then.
+   */
+  addFieldToAnswers?: boolean;
+}
+
+/** The field added, named so that no description will ever have it. */
+export const ADDED_FIELD = 'a_field_added_later';
+
+export async function startCheckingProxy(appBaseUrl: string, options: CheckingProxyOptions = {}): Promise<CheckingProxy> {
   const upstream = new URL(appBaseUrl);
   const violations: string[] = [];
   const found = (line: string) => {
@@ -63,7 +89,8 @@ export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingPr
     const body = Buffer.from(await answer.arrayBuffer());
     // Not the service's: the sandbox's control API (/_sandbox/, used by the Postman and Swagger UI
     // sessions) and the description it serves (read by Swagger UI).
-    if (!target.pathname.startsWith('/_sandbox/') && !SERVED_DESCRIPTION.has(target.pathname)) {
+    const isApi = !target.pathname.startsWith('/_sandbox/') && !SERVED_DESCRIPTION.has(target.pathname);
+    if (isApi) {
       // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
       const url = new URL(req.url!, baseUrl).href;
       const requestViolations = requests.check({ method: req.method!, url, body: sent.length ? sent.toString() : undefined });
@@ -74,7 +101,7 @@ export async function startCheckingProxy(appBaseUrl: string): Promise<CheckingPr
     answer.headers.forEach((value, name) => {
       if (!HOP.has(name)) out[name] = value;
     });
-    res.writeHead(answer.status, out).end(body);
+    res.writeHead(answer.status, out).end(options.addFieldToAnswers && isApi ? withAddedField(body, answer.headers.get('content-type')) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
