@@ -4,7 +4,7 @@
 // "Try it out" to the first server. The bundle's first is the vendor's production host, so a
 // person trying the sandbox from its own description sent the sandbox's credentials to
 // a1.easemob.com; its local entry names port 4000 whatever port this sandbox has (found by
-// Swagger UI 5.35: test/docs/swagger-ui.test.ts). The bundle's local entries (the sandbox on
+// Swagger UI 5.35: test/generators/swagger-ui). The bundle's local entries (the sandbox on
 // 4000, Prism on 4010) name no sandbox in particular and are left out; production stays, last.
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
