@@ -35,8 +35,9 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/
 
 /**
  * The origin a reader reached the sandbox by: behind a reverse proxy (a container's gateway, a
- * TLS front), the one the proxy names in X-Forwarded-Host and X-Forwarded-Proto, as nginx and
- * most gateways send them; otherwise Host. Only a well-formed host and http or https are taken.
+ * TLS front), the one the proxy names in X-Forwarded-Host and X-Forwarded-Proto (Caddy and
+ * Traefik send them; nginx when told, docs/sandbox.md); otherwise Host. Only a well-formed host
+ * and http or https are taken.
  */
 export function readerOrigin(headers: IncomingHttpHeaders, listening: string): string {
   const forwarded = firstValue(headers['x-forwarded-host']);

@@ -25,6 +25,16 @@ export async function closedWithin(port: number, ms: number): Promise<boolean> {
   return false;
 }
 
+/** Whether something starts accepting connections on 127.0.0.1:port within `ms` (a started server). */
+export async function openedWithin(port: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await listening(port)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 /** A port nothing listens on now, for tools that cannot be told to take port 0 and report back. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
