@@ -8,18 +8,11 @@
 // 4000, Prism on 4010) name no sandbox in particular and are left out; production stays, last.
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { acceptsGzip } from './static-files.ts';
+import { keep, servedAs, type Kept, type ServedFile } from './static-files.ts';
 
 export interface DescribedApp {
   org: string;
   app: string;
-}
-
-export interface ServedDescription {
-  type: string;
-  content: Buffer;
-  encoding?: 'gzip';
 }
 
 const FORMATS = new Map<string, { name: 'json' | 'yaml'; type: string }>([
@@ -99,29 +92,27 @@ function render(format: 'json' | 'yaml', origin: string, apps: readonly Describe
 const MAX_KEPT = 16;
 
 /**
- * The description server of one sandbox, whose apps are `apps`: the description at a path, for
- * the origin its reader reached the sandbox by, gzip-encoded when accepted; undefined for any
+ * The description server of one sandbox, whose apps are `apps`: the description at a path
+ * (without a trailing slash), for the origin its reader reached the sandbox by; undefined for any
  * other path.
  */
 export function describeSandbox(apps: readonly DescribedApp[]) {
-  const kept = new Map<string, { plain: Buffer; gzip: Buffer }>();
-  return (path: string, readerOrigin: () => string, acceptEncoding: string | undefined): ServedDescription | undefined => {
-    const format = FORMATS.get(path.endsWith('/') ? path.slice(0, -1) : path);
+  const kept = new Map<string, Kept>();
+  return (path: string, readerOrigin: () => string, acceptEncoding: string | undefined): ServedFile | undefined => {
+    const format = FORMATS.get(path);
     if (!format) return undefined;
     const origin = readerOrigin();
     const key = `${format.name} ${origin}`;
     let rendered = kept.get(key);
     if (!rendered) {
-      let plain: Buffer;
       try {
-        plain = render(format.name, origin, apps);
+        rendered = keep(render(format.name, origin, apps));
       } catch {
         return undefined; // no bundle built: the path is not found, as for the docs page
       }
-      rendered = { plain, gzip: gzipSync(plain) };
       if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
       kept.set(key, rendered);
     }
-    return acceptsGzip(acceptEncoding) ? { type: format.type, content: rendered.gzip, encoding: 'gzip' } : { type: format.type, content: rendered.plain };
+    return servedAs(format.type, rendered, acceptEncoding);
   };
 }

@@ -139,12 +139,13 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (pathname === '/') return void res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
       const acceptEncoding = req.headers['accept-encoding'];
-      const page = staticFile(pathname, acceptEncoding);
+      const filePath = pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+      const page = staticFile(filePath, acceptEncoding);
       // The description is for any site to read: web tools that load a description from a URL
       // (Swagger UI, Scalar, Stoplight, Postman's web app) fetch it from their own origin, and the
       // browser gives them the answer only with Access-Control-Allow-Origin. It is public and read
       // without credentials, so `*`.
-      const described = page ? undefined : description(pathname, () => readerOrigin(req.headers, deps.origin()), acceptEncoding);
+      const described = page ? undefined : description(filePath, () => readerOrigin(req.headers, deps.origin()), acceptEncoding);
       const file = page ?? described;
       if (file) {
         const encoding = file.encoding ? { 'content-encoding': file.encoding } : {};

@@ -10,30 +10,51 @@ const root = new URL('../../', import.meta.url);
 // costs more (the path is looked up among the engine's interned strings).
 const files = new Map<string, { type: string; file: string }>([['/docs', { type: 'text/html; charset=utf-8', file: 'dist/docs/index.html' }]]);
 
-const cache = new Map<string, { plain: Buffer; gzip: Buffer }>();
+/** A body kept in memory with its gzip copy. */
+export interface Kept {
+  plain: Buffer;
+  gzip: Buffer;
+}
+
+/** What the sandbox answers a GET of a file with: its content type and bytes, gzip-encoded when accepted. */
+export interface ServedFile {
+  type: string;
+  content: Buffer;
+  encoding?: 'gzip';
+}
+
+export function keep(plain: Buffer): Kept {
+  return { plain, gzip: gzipSync(plain) };
+}
+
+export function servedAs(type: string, kept: Kept, acceptEncoding: string | undefined): ServedFile {
+  return acceptsGzip(acceptEncoding) ? { type, content: kept.gzip, encoding: 'gzip' } : { type, content: kept.plain };
+}
+
+const cache = new Map<string, Kept>();
 
 export const DOCS_PAGE = new URL(files.get('/docs')!.file, root);
 
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
   return (acceptEncoding ?? '').split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
     return coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
   });
 }
 
-/** The file served at a path: its content type and bytes (gzip-encoded when accepted); or undefined. */
-export function staticFile(path: string, acceptEncoding: string | undefined): { type: string; content: Buffer; encoding?: 'gzip' } | undefined {
-  const entry = files.get(path.endsWith('/') ? path.slice(0, -1) : path);
+/** The file served at a path (without a trailing slash), or undefined. */
+export function staticFile(path: string, acceptEncoding: string | undefined): ServedFile | undefined {
+  const entry = files.get(path);
   if (!entry) return undefined;
   let cached = cache.get(entry.file);
   if (!cached) {
     try {
       const plain = readFileSync(new URL(entry.file, root));
-      cached = { plain, gzip: gzipSync(plain) };
+      cached = keep(plain);
     } catch {
       return undefined;
     }
     cache.set(entry.file, cached);
   }
-  return acceptsGzip(acceptEncoding) ? { type: entry.type, content: cached.gzip, encoding: 'gzip' } : { type: entry.type, content: cached.plain };
+  return servedAs(entry.type, cached, acceptEncoding);
 }

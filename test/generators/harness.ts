@@ -1,7 +1,7 @@
 // What every generator case shares: running a tool in a scratch directory, timing each step,
 // collecting the tool's warnings. The cases themselves live in one file per language.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +50,11 @@ export class CommandFailed extends Error {
     super(message);
     this.output = output;
   }
+}
+
+/** Every file under `dir` whose name ends in `ext` (a generated client's sources, to check each). */
+export function filesEndingIn(dir: string, ext: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith(ext)).map((file) => join(dir, file));
 }
 
 export function onPath(command: string): boolean {

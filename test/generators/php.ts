@@ -3,14 +3,10 @@
 // machine cannot reach: they come from Debian's packages instead (php-guzzlehttp-guzzle,
 // php-guzzlehttp-psr7; .ci/run installs them with php-cli, php-curl and php-mbstring), on PHP's
 // include path. The output is linted (`php -l`) and the program run with `php`.
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+import { bundlePath, filesEndingIn, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
 import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
-
-function phpFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.php')).map((file) => join(dir, file));
-}
 
 export const phpCases: GeneratorCase[] = [
   {
@@ -24,7 +20,7 @@ export const phpCases: GeneratorCase[] = [
       await step.sh('java', ['-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'php', '-o', 'client', '--additional-properties', 'invokerPackage=Easemob']);
     },
     async compile(step: Step) {
-      for (const file of [...phpFiles(join(step.dir, 'client/lib')), join(step.dir, 'program.php')]) await step.sh('php', ['-l', file]);
+      for (const file of [...filesEndingIn(join(step.dir, 'client/lib'), '.php'), join(step.dir, 'program.php')]) await step.sh('php', ['-l', file]);
     },
     run: async (step, env) => {
       process.stdout.write(await step.sh('php', ['program.php'], { env: { ...env } }));

@@ -2,9 +2,9 @@
 // gemspec asks rubygems.org for typhoeus, which this machine cannot reach: it comes from Debian's
 // packages instead (ruby-typhoeus; .ci/run installs it with ruby). Every generated file is
 // syntax-checked (`ruby -c`) and the program run with `ruby`.
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePath, generatorsDir, type GeneratorCase } from './harness.ts';
+import { bundlePath, filesEndingIn, generatorsDir, type GeneratorCase } from './harness.ts';
 import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
 
 export const rubyCases: GeneratorCase[] = [
@@ -22,8 +22,7 @@ export const rubyCases: GeneratorCase[] = [
       ]);
     },
     async compile(step) {
-      const lib = join(step.dir, 'client/lib');
-      const files = readdirSync(lib, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.rb')).map((file) => join(lib, file));
+      const files = filesEndingIn(join(step.dir, 'client/lib'), '.rb');
       // One ruby for all files: `ruby -c` takes one file, so a tiny script checks each.
       await step.sh('ruby', ['-e', 'ARGV.each { |f| RubyVM::InstructionSequence.compile_file(f) }', ...files, join(step.dir, 'program.rb')]);
     },

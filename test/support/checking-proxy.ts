@@ -30,6 +30,9 @@ const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'tran
 
 const SERVED_DESCRIPTION = new Set(['/openapi.json', '/openapi.yaml']);
 
+/** The field added to answers (addFieldToAnswers), named so that no description will ever have it. */
+const ADDED_FIELD = 'a_field_added_later';
+
 function withAddedField(body: Buffer, type: string | null): Buffer {
   if (!type?.startsWith('application/json')) return body;
   let answer: unknown;
@@ -58,9 +61,6 @@ export interface CheckingProxyOptions {
    */
   addFieldToAnswers?: boolean;
 }
-
-/** The field added, named so that no description will ever have it. */
-export const ADDED_FIELD = 'a_field_added_later';
 
 export async function startCheckingProxy(appBaseUrl: string, options: CheckingProxyOptions = {}): Promise<CheckingProxy> {
   const upstream = new URL(appBaseUrl);

@@ -15,25 +15,21 @@ export function listening(port: number): Promise<boolean> {
   });
 }
 
-/** Whether 127.0.0.1:port stops accepting connections within `ms` (a stopped server let it go). */
-export async function closedWithin(port: number, ms: number): Promise<boolean> {
+/** Whether 127.0.0.1:port comes to accept connections (`open`) or stop accepting them within `ms`. */
+async function becomes(port: number, open: boolean, ms: number, pollMs: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!(await listening(port))) return true;
-    await new Promise((r) => setTimeout(r, 100));
+    if ((await listening(port)) === open) return true;
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   return false;
 }
 
+/** Whether 127.0.0.1:port stops accepting connections within `ms` (a stopped server let it go). */
+export const closedWithin = (port: number, ms: number): Promise<boolean> => becomes(port, false, ms, 100);
+
 /** Whether something starts accepting connections on 127.0.0.1:port within `ms` (a started server). */
-export async function openedWithin(port: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await listening(port)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
+export const openedWithin = (port: number, ms: number): Promise<boolean> => becomes(port, true, ms, 50);
 
 /** A port nothing listens on now, for tools that cannot be told to take port 0 and report back. */
 export function freePort(): Promise<number> {

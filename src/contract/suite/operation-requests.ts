@@ -28,6 +28,11 @@ export function firstBodyExample(description: Description, op: Operation): unkno
   return deref<JsonObject>(description, Object.values(media.examples as JsonObject)[0]).value;
 }
 
+/** A parameter's first named example, as the description gives it. */
+function firstParameterExample(description: Description, parameter: JsonObject): string {
+  return String(deref<JsonObject>(description, Object.values(parameter.examples as JsonObject)[0]).value);
+}
+
 /** The request body's media type when it is not JSON (user attributes are form-encoded). */
 export function formBody(op: Operation): boolean {
   const body = op.operation.requestBody as JsonObject | undefined;
@@ -41,18 +46,17 @@ export function requestFor(description: Description, op: Operation, values: Path
     owner_username: values.user,
     friend_username: values.other,
     blocked_username: values.other,
-    msg_id: '1121212',
-    resourceId: 'android_123423453246',
     ...overrides,
   };
   let path = op.pathTemplate;
   const query: Record<string, string> = {};
   for (const parameter of parametersOf(description, op)) {
     const name = String(parameter.name);
-    if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(byName[name] ?? 'x'));
+    // A path parameter the values do not name (msg_id, resourceId) takes its first example.
+    if (parameter.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(byName[name] ?? firstParameterExample(description, parameter)));
     if (parameter.in === 'query' && name in overrides) query[name] = overrides[name]!;
     else if (parameter.in === 'query' && parameter.required) {
-      query[name] = String(deref<JsonObject>(description, Object.values(parameter.examples as JsonObject)[0]).value);
+      query[name] = firstParameterExample(description, parameter);
     }
   }
   const body = firstBodyExample(description, op);
