@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWeight, packRedocScript, pageWeight, redocStandaloneScript } from './docs-page.ts';
 import { writeRuntimeTables } from './generate-runtime-tables.ts';
+import { writeOpenApi30 } from './openapi-3.0.ts';
 import { TSC_7 } from './typescript-compilers.ts';
 
 const toolsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin');
@@ -63,6 +64,7 @@ function writeGenerated(): void {
   mkdirSync('generated', { recursive: true });
   run('redocly', 'bundle', 'main', '--output', 'generated/openapi.json');
   run('redocly', 'bundle', 'main', '--output', 'generated/openapi.yaml');
+  writeOpenApi30();
   // Reads the API and its output path (x-openapi-ts) from redocly.yaml.
   run('openapi-typescript');
   writeRuntimeTables();

@@ -149,6 +149,7 @@ describe.concurrent('the npm package', () => {
       'dist/client/index.d.ts',
       'generated/schema.d.ts',
       'generated/openapi.json',
+      'generated/openapi-3.0.json',
       'dist/sandbox/index.js',
       'dist/sandbox/index.d.ts',
       'dist/cli/easemob-users.js',

@@ -22,8 +22,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('generated/', () => {
   const committed = readdirSync(join(root, 'generated')).sort();
 
-  it('holds the bundle in JSON and YAML, the TypeScript types and the run-time tables', () => {
-    expect(committed).toEqual(['openapi.json', 'openapi.yaml', 'operations.d.ts', 'operations.js', 'request-limits.d.ts', 'request-limits.js', 'schema.d.ts']);
+  it('holds the bundle in JSON and YAML, its OpenAPI 3.0 conversion, the TypeScript types and the run-time tables', () => {
+    expect(committed).toEqual(['openapi-3.0.json', 'openapi.json', 'openapi.yaml', 'operations.d.ts', 'operations.js', 'request-limits.d.ts', 'request-limits.js', 'schema.d.ts']);
   });
 
   it.each(committed)('%s is what the build makes from openapi/', (file) => {

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const generatorsDir = join(projectRoot, 'test/generators');
 export const bundlePath = join(projectRoot, 'generated/openapi.json');
+/** The bundle converted to OpenAPI 3.0, for the tools that read 3.0 only (scripts/openapi-3.0.ts). */
+export const openapi30Path = join(projectRoot, 'generated/openapi-3.0.json');
 
 export interface ScenarioEnv {
   EASEMOB_BASE_URL: string;

@@ -5,7 +5,7 @@
 import { cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+import { bundlePath, generatorsDir, openapi30Path, type GeneratorCase, type Step } from './harness.ts';
 
 export const OPENAPI_GENERATOR_VERSION = '7.25.0';
 const MAVEN_DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
@@ -52,7 +52,9 @@ export const javaCases: GeneratorCase[] = [
       await step.sh('mvn', [...mvn, `-Dspec=${bundlePath}`, '-Dcodegen.skip=true', 'compile']);
     },
     async run(step, env) {
-      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env } }));
+      // Its contract check reads the 3.0 conversion, and the bundle to show why (ContractInterceptor.java).
+      const descriptions = { EASEMOB_OPENAPI: bundlePath, EASEMOB_OPENAPI_30: openapi30Path };
+      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env, ...descriptions } }));
     },
   },
 ];
