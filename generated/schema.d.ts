@@ -1064,12 +1064,18 @@ export interface components {
          */
         IssuedToken: components["schemas"]["TokenResponse"] | components["schemas"]["UserTokenResponse"];
         /**
-         * ResponseEnvelope
-         * @description The fields the service wraps successful answers in. Not every operation returns every field;
-         *     each operation's schema says which it requires. Unknown fields may appear and must be ignored
-         *     (返回的json数据中会包含除上述属性之外的一些其他信息，均可以忽略).
+         * EnvelopeFields
+         * @description The fields the service wraps every successful answer in, but `entities`. Not every operation
+         *     returns every field; each operation's schema says which it requires. Unknown fields may appear
+         *     and must be ignored (返回的json数据中会包含除上述属性之外的一些其他信息，均可以忽略).
+         *
+         *     The answers whose `entities` are users of a known number (one user; a page; a registration)
+         *     declare `entities` themselves on these fields; the others take ResponseEnvelope's. No answer
+         *     declares a field twice: generators that turn `allOf` into class inheritance (Swagger Codegen's
+         *     Java client, whose Gson refuses a class that declares a field its parent has) read each field
+         *     once.
          */
-        ResponseEnvelope: {
+        EnvelopeFields: {
             /** @description What the service did, e.g. `post`, `get`, `delete`, `set user password`. */
             action?: string;
             application?: components["schemas"]["EntityUuid"];
@@ -1084,7 +1090,6 @@ export interface components {
              * @description The URL the service answered.
              */
             uri?: string;
-            entities?: components["schemas"]["User"][];
             timestamp?: components["schemas"]["EpochMillis"];
             duration?: components["schemas"]["DurationMillis"];
             /** @description The org name (`org_name`). */
@@ -1104,7 +1109,7 @@ export interface components {
          * @description A page of users. `cursor` is present while more remain and absent on the last page;
          *     `count` is the number of entities on this page.
          */
-        UserPage: components["schemas"]["ResponseEnvelope"] & {
+        UserPage: components["schemas"]["EnvelopeFields"] & {
             entities: components["schemas"]["User"][];
             cursor?: components["schemas"]["Cursor"];
             /** Format: int32 */
@@ -1145,7 +1150,7 @@ export interface components {
          * @description The users created, in `entities`. When some users of a batch fail (for example because they
          *     already exist), later versions of the service create the rest and list the failures in `data`.
          */
-        UserRegistrationResult: components["schemas"]["ResponseEnvelope"] & {
+        UserRegistrationResult: components["schemas"]["EnvelopeFields"] & {
             entities: components["schemas"]["User"][];
             data?: components["schemas"]["RegistrationFailure"][];
         };
@@ -1153,7 +1158,7 @@ export interface components {
          * UserResponse
          * @description An answer carrying the one user the operation read or changed, in `entities`.
          */
-        UserResponse: components["schemas"]["ResponseEnvelope"] & {
+        UserResponse: components["schemas"]["EnvelopeFields"] & {
             entities: components["schemas"]["User"][];
         };
         /**
@@ -1229,6 +1234,16 @@ export interface components {
             duration?: components["schemas"]["DurationMillis"];
             organization?: string;
             applicationName?: string;
+        };
+        /**
+         * ResponseEnvelope
+         * @description The fields the service wraps successful answers in (EnvelopeFields), with `entities`: user
+         *     entities, or none (`[]`) where the operation reads or changes no user. Not every operation
+         *     returns every field; each operation's schema says which it requires. Unknown fields may appear
+         *     and must be ignored (返回的json数据中会包含除上述属性之外的一些其他信息，均可以忽略).
+         */
+        ResponseEnvelope: components["schemas"]["EnvelopeFields"] & {
+            entities?: components["schemas"]["User"][];
         };
         /**
          * MuteSeconds

@@ -82,56 +82,15 @@ function lintBundle(): void {
   run(...LINT_BUNDLE);
 }
 
-/**
- * The description as the docs page shows it. Redoc merges `allOf` members and joins the
- * `pattern`s of a property it meets twice into lookaheads, `(?=^…$)(?=^…$)`: where a later
- * member repeats an earlier member's array items (UserResponse restates the envelope's
- * `entities: User[]` to require them), the repeat is dropped here. It says nothing new, and the
- * bundle and the types keep it.
- */
-export function forDocsPage(description: unknown): unknown {
-  const copy = structuredClone(description);
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const members = (node as { allOf?: unknown }).allOf;
-    if (Array.isArray(members)) {
-      const seen = new Map<string, string>();
-      for (const member of members as Array<{ $ref?: string; properties?: Record<string, { items?: unknown }> }>) {
-        const resolved = member.$ref ? (resolvePointer(copy, member.$ref) as typeof member | undefined) : member;
-        for (const [name, property] of Object.entries(resolved?.properties ?? {})) {
-          if (property.items === undefined) continue;
-          const items = JSON.stringify(property.items);
-          if (seen.get(name) === items && !member.$ref) delete property.items;
-          else seen.set(name, items);
-        }
-      }
-    }
-    Object.values(node).forEach(visit);
-  };
-  visit(copy);
-  return copy;
-}
-
-function resolvePointer(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  return ref
-    .slice(2)
-    .split('/')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
-}
-
 function buildDocs(): void {
   mkdirSync('dist/docs', { recursive: true });
   // Written under names of this process and then renamed into place: `npm pack` (prepack) and
   // `npm run docs` may rebuild the page while a test or a sandbox reads it, and must never
   // show a half-written page.
-  const shown = `dist/docs/openapi.docs.${process.pid}.json`;
   const page = `dist/docs/index.html.${process.pid}.tmp`;
-  writeFileSync(shown, JSON.stringify(forDocsPage(JSON.parse(readFileSync('generated/openapi.json', 'utf8')))));
   try {
     // --inlineBundle embeds Redoc's script: the default page loads it from a CDN.
-    run('redocly', 'build-docs', shown, '--output', page, '--inlineBundle');
+    run('redocly', 'build-docs', 'generated/openapi.json', '--output', page, '--inlineBundle');
     // Redoc's script is most of the page: shipped gzip-packed (scripts/docs-page.ts).
     const html = packRedocScript(readFileSync(page, 'utf8'), redocStandaloneScript());
     writeFileSync(page, html);
@@ -139,7 +98,6 @@ function buildDocs(): void {
     // On stderr, like the tools' own reports: `npm pack --json` (prepack) keeps stdout for its JSON.
     console.error(`docs page: dist/docs/index.html with Redoc's script packed, ${formatWeight(pageWeight(html))}`);
   } finally {
-    rmSync(shown, { force: true });
     rmSync(page, { force: true });
   }
 }

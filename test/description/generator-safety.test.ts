@@ -50,6 +50,36 @@ describe('the bundle, as generators read it', () => {
     expect(Object.keys(components.schemas!).filter((name) => derived.has(name))).toEqual([]);
   });
 
+  it('declares no property twice in an allOf: no member restates what another member (or its parents) declares', () => {
+    // Swagger Codegen's Java client turns allOf into class inheritance (UserResponse extends
+    // the envelope), and Gson refuses a class that declares a field its parent has: every answer
+    // failed with "declares multiple JSON fields named entities" while UserResponse restated the
+    // envelope's `entities` (test/generators/java/swagger-codegen).
+    const schemas = components.schemas as Record<string, JsonObject>;
+    const resolve = (schema: JsonObject): JsonObject => {
+      const ref = schema.$ref as string | undefined;
+      return ref ? resolve(schemas[ref.replace('#/components/schemas/', '')]!) : schema;
+    };
+    /** The properties a schema declares, its allOf members' included. */
+    const declared = (schema: JsonObject): string[] => {
+      const resolved = resolve(schema);
+      return [...Object.keys((resolved.properties ?? {}) as JsonObject), ...((resolved.allOf ?? []) as JsonObject[]).flatMap(declared)];
+    };
+    const twice: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${where}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      const members = (node as JsonObject).allOf as JsonObject[] | undefined;
+      if (members) {
+        const names = members.flatMap(declared);
+        for (const name of new Set(names)) if (names.indexOf(name) !== names.lastIndexOf(name)) twice.push(`${where}: ${name}`);
+      }
+      for (const [key, value] of Object.entries(node)) visit(value, `${where}/${key}`);
+    };
+    visit(description, '#');
+    expect(twice).toEqual([]);
+  });
+
   it('has no `${` in any text', () => {
     // openapi-zod-client puts descriptions in template literals, where `${…}` is an expression.
     const found = strings(description).filter(({ text }) => text.includes('${'));

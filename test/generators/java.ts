@@ -57,4 +57,22 @@ export const javaCases: GeneratorCase[] = [
       process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env, ...descriptions } }));
     },
   },
+  {
+    name: 'swagger-codegen-java',
+    language: 'Java',
+    version: 'swagger-codegen-maven-plugin@3.0.61 (okhttp-gson)',
+    toolchain: ['java', 'mvn'],
+    warningPattern: /\bWARN(ING)?\b/,
+    // Swagger Codegen reads OpenAPI 3.0: it is given the conversion (docs/generators.md).
+    async generate(step) {
+      cpSync(join(generatorsDir, 'java/swagger-codegen'), step.dir, { recursive: true });
+      await step.sh('mvn', ['-B', '--no-transfer-progress', '-Dstyle.color=never', `-Dspec=${openapi30Path}`, 'generate-sources']);
+    },
+    async compile(step) {
+      await step.sh('mvn', [...mvn, `-Dspec=${openapi30Path}`, '-Dcodegen.skip=true', 'compile']);
+    },
+    async run(step, env) {
+      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env } }));
+    },
+  },
 ];
