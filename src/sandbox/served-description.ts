@@ -1,4 +1,6 @@
-// The description as the sandbox serves it (/openapi.json, /openapi.yaml): the bundle, whose
+// The description as the sandbox serves it (/openapi.json, /openapi.yaml, and /openapi-3.0.json,
+// the conversion for tools that read OpenAPI 3.0 only: Swagger UI before 5, Atlassian's
+// validator, Swagger Codegen, progenitor): the bundle, whose
 // `servers` name this sandbox's apps first, at the address the reader reached the sandbox by.
 // Web tools that load a description from a URL (Swagger UI, Scalar, Postman's web app) send
 // "Try it out" to the first server. The bundle's first is the vendor's production host, so a
@@ -15,9 +17,11 @@ export interface DescribedApp {
   app: string;
 }
 
-const FORMATS = new Map<string, { name: 'json' | 'yaml'; type: string }>([
+type Format = 'json' | 'yaml' | 'json-3.0';
+const FORMATS = new Map<string, { name: Format; type: string }>([
   ['/openapi.json', { name: 'json', type: 'application/json' }],
   ['/openapi.yaml', { name: 'yaml', type: 'application/yaml' }],
+  ['/openapi-3.0.json', { name: 'json-3.0', type: 'application/json' }],
 ]);
 
 const root = new URL('../../', import.meta.url);
@@ -48,6 +52,7 @@ function firstValue(header: string | string[] | undefined): string | undefined {
 
 interface Bundle {
   json: Record<string, unknown>;
+  json30: Record<string, unknown>;
   yamlBefore: string;
   yamlAfter: string;
   production: unknown[];
@@ -57,13 +62,14 @@ let bundle: Bundle | undefined;
 
 function loadBundle(): Bundle {
   const json = JSON.parse(readFileSync(new URL('generated/openapi.json', root), 'utf8')) as Record<string, unknown>;
+  const json30 = JSON.parse(readFileSync(new URL('generated/openapi-3.0.json', root), 'utf8')) as Record<string, unknown>;
   const yaml = readFileSync(new URL('generated/openapi.yaml', root), 'utf8');
   // The top-level `servers:` block: from its line to the next top-level key. JSON is YAML, so
   // the block is replaced by one line of JSON and the rest of the file is served as built.
   const block = /^servers:\n(?:[ -].*\n|\n)*/m.exec(yaml);
   if (!block) throw new Error('generated/openapi.yaml has no top-level servers block');
   const production = (json.servers as Array<Record<string, unknown>>).filter((server) => server['x-internal'] !== true);
-  return { json, yamlBefore: yaml.slice(0, block.index), yamlAfter: yaml.slice(block.index + block[0].length), production };
+  return { json, json30, yamlBefore: yaml.slice(0, block.index), yamlAfter: yaml.slice(block.index + block[0].length), production };
 }
 
 /** The servers a reader at `origin` is given: each app of this sandbox, then production. */
@@ -77,14 +83,13 @@ function servedServers(origin: string, apps: readonly DescribedApp[], production
   ];
 }
 
-function render(format: 'json' | 'yaml', origin: string, apps: readonly DescribedApp[]): Buffer {
+function render(format: Format, origin: string, apps: readonly DescribedApp[]): Buffer {
   bundle ??= loadBundle();
+  // The conversion's servers are the bundle's (a Server Object is the same in 3.0).
   const servers = servedServers(origin, apps, bundle.production);
-  return Buffer.from(
-    format === 'json'
-      ? JSON.stringify({ ...bundle.json, servers })
-      : `${bundle.yamlBefore}servers: ${JSON.stringify(servers)}\n${bundle.yamlAfter}`,
-  );
+  if (format === 'json') return Buffer.from(JSON.stringify({ ...bundle.json, servers }));
+  if (format === 'json-3.0') return Buffer.from(JSON.stringify({ ...bundle.json30, servers }));
+  return Buffer.from(`${bundle.yamlBefore}servers: ${JSON.stringify(servers)}\n${bundle.yamlAfter}`);
 }
 
 // Per format and origin: a sandbox is reached by one or two names (127.0.0.1, localhost, a

@@ -78,6 +78,16 @@ describe('the served description names this sandbox first', () => {
     }
   });
 
+  it('/openapi-3.0.json is the OpenAPI 3.0 conversion, with the same servers', async () => {
+    const [json, json30] = await Promise.all([fetch(`${sandbox.url}/openapi.json`), fetch(`${sandbox.url}/openapi-3.0.json`)].map((r) => r.then((a) => a.json() as Promise<Record<string, unknown>>)));
+    const conversion = JSON.parse(readFileSync(new URL('../../generated/openapi-3.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    expect(json30!.openapi).toBe('3.0.3');
+    expect(json30!.servers).toEqual(json!.servers);
+    expect({ ...json30, servers: conversion.servers }).toEqual(conversion);
+    // Read from web pages of other origins like the bundle (Swagger UI 4 on a docs portal).
+    expect((await fetch(`${sandbox.url}/openapi-3.0.json`)).headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('/openapi.yaml is the same description, as YAML (its servers as one line of JSON)', async () => {
     const [json, yaml] = await Promise.all([fetch(`${sandbox.url}/openapi.json`).then((r) => r.json()), fetch(`${sandbox.url}/openapi.yaml`).then((r) => r.text())]);
     expect(parse(yaml)).toEqual(json);
