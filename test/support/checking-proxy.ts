@@ -28,7 +28,7 @@ export interface CheckingProxy {
  */
 const HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding', 'upgrade', 'http2-settings', 'te', 'trailer', 'proxy-connection']);
 
-const SERVED_DESCRIPTION = new Set(['/openapi.json', '/openapi.yaml']);
+const SERVED_DESCRIPTION = new Set(['/openapi.json', '/openapi.yaml', '/openapi-3.0.json']);
 
 /** The field added to answers (addFieldToAnswers), named so that no description will ever have it. */
 const ADDED_FIELD = 'a_field_added_later';
