@@ -19,7 +19,8 @@ import { Converter } from '@apiture/openapi-down-convert';
 type Json = Record<string, unknown>;
 
 export function toOpenApi30(bundle: Json): Json {
-  const converted = new Converter(structuredClone(bundle), { verbose: false }).convert() as Json;
+  // The converter works on its own deep copy: the bundle passed in is left as it is.
+  const converted = new Converter(bundle, { verbose: false }).convert() as Json;
   const { summary: _summary, ...info } = converted.info as Json;
   return { ...converted, info };
 }

@@ -25,7 +25,7 @@ type Json = Record<string, unknown>;
  * undocumented one arrives as progenitor's UnexpectedResponse. A team does the same with
  * `jq 'del(.paths[][].responses.default)' openapi-3.0.json`.
  */
-export function forProgenitor(description: Json): Json {
+function forProgenitor(description: Json): Json {
   const copy = structuredClone(description);
   for (const item of Object.values(copy.paths as Record<string, Json>)) {
     for (const operation of Object.values(item)) delete ((operation as Json).responses as Json | undefined)?.default;

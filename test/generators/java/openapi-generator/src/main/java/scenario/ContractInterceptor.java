@@ -56,7 +56,7 @@ final class ContractInterceptor implements Interceptor {
     return OpenApiInteractionValidator.createForSpecificationUrl(specification).withBasePathOverride(basePath).build();
   }
 
-  private final OpenApiInteractionValidator validator;
+  final OpenApiInteractionValidator validator;
   final List<String> violations = new ArrayList<>();
   int exchanges = 0;
   SimpleRequest lastRequest;
