@@ -27,7 +27,7 @@ export interface Step {
 
 export interface GeneratorCase {
   name: string;
-  language: 'TypeScript' | 'Java' | 'Python' | 'Go' | 'Rust' | 'PHP' | 'Ruby' | 'Postman' | 'Swagger UI';
+  language: 'TypeScript' | 'Java' | 'Kotlin' | 'Python' | 'Go' | 'Rust' | 'PHP' | 'Ruby' | 'Postman' | 'Swagger UI';
   /** The pinned version, as shown in the table. */
   version: string;
   /** Commands that must be on PATH. */

@@ -32,6 +32,27 @@ export function openapiGeneratorJar(step: Step): Promise<string> {
   return jar;
 }
 
+/**
+ * The steps of a case that is a Maven project in test/generators/<folder>: copied to the scratch
+ * directory, its generator plugin run on `spec`, compiled, and its program run by exec:java.
+ */
+export function mavenProject(folder: string, spec: string, runEnv: Record<string, string> = {}): Pick<GeneratorCase, 'generate' | 'compile' | 'run'> {
+  return {
+    async generate(step) {
+      cpSync(join(generatorsDir, folder), step.dir, { recursive: true });
+      // Not quiet: the generator's warnings are Maven [WARNING] lines, listed by the harness.
+      await step.sh('mvn', ['-B', '--no-transfer-progress', '-Dstyle.color=never', `-Dspec=${spec}`, 'generate-sources']);
+    },
+    async compile(step) {
+      // The sources are there already: the compile phase must not generate them again.
+      await step.sh('mvn', [...mvn, `-Dspec=${spec}`, '-Dcodegen.skip=true', 'compile']);
+    },
+    async run(step, env) {
+      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env, ...runEnv } }));
+    },
+  };
+}
+
 export const javaCases: GeneratorCase[] = [
   {
     name: 'openapi-generator-java',
@@ -42,20 +63,8 @@ export const javaCases: GeneratorCase[] = [
     // Its program decodes the sandbox's answers with the default (closed) models, to find any
     // field the description lacks, and shows an added field kept by the open models itself.
     answersWithAFieldAdded: false,
-    async generate(step) {
-      cpSync(join(generatorsDir, 'java/openapi-generator'), step.dir, { recursive: true });
-      // Not quiet: the generator's warnings are Maven [WARNING] lines, listed by the harness.
-      await step.sh('mvn', ['-B', '--no-transfer-progress', '-Dstyle.color=never', `-Dspec=${bundlePath}`, 'generate-sources']);
-    },
-    async compile(step) {
-      // The sources are there already: the compile phase must not generate them again.
-      await step.sh('mvn', [...mvn, `-Dspec=${bundlePath}`, '-Dcodegen.skip=true', 'compile']);
-    },
-    async run(step, env) {
-      // Its contract check reads the 3.0 conversion, and the bundle to show why (ContractInterceptor.java).
-      const descriptions = { EASEMOB_OPENAPI: bundlePath, EASEMOB_OPENAPI_30: openapi30Path };
-      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env, ...descriptions } }));
-    },
+    // Its contract check reads the 3.0 conversion, and the bundle to show why (ContractInterceptor.java).
+    ...mavenProject('java/openapi-generator', bundlePath, { EASEMOB_OPENAPI: bundlePath, EASEMOB_OPENAPI_30: openapi30Path }),
   },
   {
     name: 'swagger-codegen-java',
@@ -64,15 +73,6 @@ export const javaCases: GeneratorCase[] = [
     toolchain: ['java', 'mvn'],
     warningPattern: /\bWARN(ING)?\b/,
     // Swagger Codegen reads OpenAPI 3.0: it is given the conversion (docs/generators.md).
-    async generate(step) {
-      cpSync(join(generatorsDir, 'java/swagger-codegen'), step.dir, { recursive: true });
-      await step.sh('mvn', ['-B', '--no-transfer-progress', '-Dstyle.color=never', `-Dspec=${openapi30Path}`, 'generate-sources']);
-    },
-    async compile(step) {
-      await step.sh('mvn', [...mvn, `-Dspec=${openapi30Path}`, '-Dcodegen.skip=true', 'compile']);
-    },
-    async run(step, env) {
-      process.stdout.write(await step.sh('mvn', [...mvn, 'exec:java'], { env: { ...env } }));
-    },
+    ...mavenProject('java/swagger-codegen', openapi30Path),
   },
 ];

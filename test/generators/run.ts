@@ -18,10 +18,11 @@ import { goCases } from './go.ts';
 import { rustCases } from './rust.ts';
 import { phpCases } from './php.ts';
 import { rubyCases } from './ruby.ts';
+import { kotlinCases } from './kotlin.ts';
 import { postmanCases } from './postman.ts';
 import { swaggerUiCases } from './swagger-ui.ts';
 
-const allCases = [...typescriptCases, ...javaCases, ...pythonCases, ...goCases, ...rustCases, ...phpCases, ...rubyCases, ...postmanCases, ...swaggerUiCases];
+const allCases = [...typescriptCases, ...javaCases, ...kotlinCases, ...pythonCases, ...goCases, ...rustCases, ...phpCases, ...rubyCases, ...postmanCases, ...swaggerUiCases];
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
 const cases = filters.length
   ? allCases.filter((c) => filters.some((f) => c.name.toLowerCase() === f || c.language.toLowerCase() === f))
