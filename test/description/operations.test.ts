@@ -101,6 +101,19 @@ describe('the bundled description', () => {
     });
   });
 
+  it('lets every cursor be sent empty, as the service takes `cursor=` for the first page (allowEmptyValue)', () => {
+    // Without allowEmptyValue a Parameter Object forbids `cursor=`, and openapi-core refuses the
+    // vendor's PHP example's first page (test/contract/openapi-core.test.ts).
+    const cursors = operations.flatMap((op) =>
+      ((op.operation.parameters ?? []) as JsonObject[])
+        .map((parameter) => deref(description, parameter) as JsonObject)
+        .filter((parameter) => parameter.name === 'cursor' && parameter.in === 'query')
+        .map((parameter) => [op.operationId, parameter.allowEmptyValue] as const),
+    );
+    expect(cursors.map(([id]) => id).sort()).toEqual(['deleteUsers', 'listBlocks', 'listContactsPage', 'listUsers']);
+    for (const [id, allowed] of cursors) expect(allowed, id).toBe(true);
+  });
+
   it('declares every component file of openapi/components under its own name', () => {
     for (const kind of ['schemas', 'parameters', 'responses', 'examples', 'headers']) {
       const dir = new URL(`../../openapi/components/${kind}/`, import.meta.url);

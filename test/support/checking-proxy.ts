@@ -60,6 +60,19 @@ export interface CheckingProxyOptions {
    * leaves its answers open to them), and a client that refuses an answer for one breaks then.
    */
   addFieldToAnswers?: boolean;
+  /** Told every exchange with the API (not the control API or the served description), as the sandbox answered it. */
+  onExchange?: (exchange: RecordedExchange) => void;
+}
+
+/** One request to the API and its answer, the URL as the client sent it (to the proxy). */
+export interface RecordedExchange {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody: string;
+  status: number;
+  responseHeaders: Record<string, string>;
+  responseBody: string;
 }
 
 export async function startCheckingProxy(appBaseUrl: string, options: CheckingProxyOptions = {}): Promise<CheckingProxy> {
@@ -90,9 +103,9 @@ export async function startCheckingProxy(appBaseUrl: string, options: CheckingPr
     // Not the service's: the sandbox's control API (/_sandbox/, used by the Postman and Swagger UI
     // sessions) and the description it serves (read by Swagger UI).
     const isApi = !target.pathname.startsWith('/_sandbox/') && !SERVED_DESCRIPTION.has(target.pathname);
+    // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
+    const url = new URL(req.url!, baseUrl).href;
     if (isApi) {
-      // As the client sent it, to the proxy: the checkers know the proxy's app base URL.
-      const url = new URL(req.url!, baseUrl).href;
       const requestViolations = requests.check({ method: req.method!, url, body: sent.length ? sent.toString() : undefined });
       const answerViolations = answers.check({ method: req.method!, url, status: answer.status, headers: answer.headers, body }).violations;
       for (const violation of [...requestViolations, ...answerViolations]) found(`${req.method} ${target.pathname}: ${formatViolation(violation)}`);
@@ -101,6 +114,9 @@ export async function startCheckingProxy(appBaseUrl: string, options: CheckingPr
     answer.headers.forEach((value, name) => {
       if (!HOP.has(name)) out[name] = value;
     });
+    if (isApi && options.onExchange) {
+      options.onExchange({ method: req.method!, url, requestHeaders: headers, requestBody: sent.toString(), status: answer.status, responseHeaders: out, responseBody: body.toString() });
+    }
     res.writeHead(answer.status, out).end(options.addFieldToAnswers && isApi ? withAddedField(body, answer.headers.get('content-type')) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
