@@ -103,7 +103,7 @@ describe('the bundled description', () => {
 
   it('lets every cursor be sent empty, as the service takes `cursor=` for the first page (allowEmptyValue)', () => {
     // Without allowEmptyValue a Parameter Object forbids `cursor=`, and openapi-core refuses the
-    // vendor's PHP example's first page (test/contract/openapi-core.test.ts).
+    // vendor's PHP example's first page (test/contract/other-validators.test.ts).
     const cursors = operations.flatMap((op) =>
       ((op.operation.parameters ?? []) as JsonObject[])
         .map((parameter) => deref(description, parameter) as JsonObject)

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadDescription } from '../../src/contract/description.ts';
 import { listOperations } from '../../src/contract/operations.ts';
 import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
 
 const OAPI_CODEGEN = 'github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.8.2';
 const OGEN = 'github.com/ogen-go/ogen/cmd/ogen@v1.25.0';
@@ -77,12 +77,12 @@ export const goCases: GeneratorCase[] = [
     warningPattern: /\bWARN\b/,
     async generate(step) {
       copyProgram(step, 'openapi-generator');
-      await step.sh('java', [
-        '-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'go', '-o', 'client',
+      await openapiGenerate(
+        step, 'go', 'client',
         '--package-name', 'easemob', '--git-user-id', 'easemob-generators', '--git-repo-id', 'client',
         // Answers open to fields the service adds later, as the description means (docs/generators.md).
         '--additional-properties', 'disallowAdditionalPropertiesIfNotPresent=false',
-      ]);
+      );
     },
     compile: buildAndVet,
     run: (step, env) => runProgram(step, { ...env }),

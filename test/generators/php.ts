@@ -5,8 +5,8 @@
 // include path. The output is linted (`php -l`) and the program run with `php`.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePath, filesEndingIn, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
+import { filesEndingIn, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
 
 export const phpCases: GeneratorCase[] = [
   {
@@ -17,7 +17,7 @@ export const phpCases: GeneratorCase[] = [
     warningPattern: /\bWARN\b/,
     async generate(step) {
       copyFileSync(join(generatorsDir, 'php/openapi-generator/program.php'), join(step.dir, 'program.php'));
-      await step.sh('java', ['-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'php', '-o', 'client', '--additional-properties', 'invokerPackage=Easemob']);
+      await openapiGenerate(step, 'php', 'client', '--additional-properties', 'invokerPackage=Easemob');
     },
     async compile(step: Step) {
       for (const file of [...filesEndingIn(join(step.dir, 'client/lib'), '.php'), join(step.dir, 'program.php')]) await step.sh('php', ['-l', file]);

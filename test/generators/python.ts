@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePythonTools, venvBin } from '../../scripts/python-tools.ts';
 import { bundlePath, generatorsDir, projectRoot, type GeneratorCase, type Step } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
 
 const programsDir = join(generatorsDir, 'python');
 
@@ -60,7 +60,7 @@ export const pythonCases: GeneratorCase[] = [
     warningPattern: /\bWARN\b/,
     prepare: async () => ensurePythonTools(),
     async generate(step) {
-      await step.sh('java', ['-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'python', '-o', 'client', '--package-name', 'easemob_client']);
+      await openapiGenerate(step, 'python', 'client', '--package-name', 'easemob_client');
     },
     async compile(step) {
       copyProgram(step, 'openapi-generator');

@@ -4,8 +4,8 @@
 // syntax-checked (`ruby -c`) and the program run with `ruby`.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePath, filesEndingIn, generatorsDir, type GeneratorCase } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
+import { filesEndingIn, generatorsDir, type GeneratorCase } from './harness.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
 
 export const rubyCases: GeneratorCase[] = [
   {
@@ -16,10 +16,7 @@ export const rubyCases: GeneratorCase[] = [
     warningPattern: /\bWARN\b/,
     async generate(step) {
       copyFileSync(join(generatorsDir, 'ruby/openapi-generator/program.rb'), join(step.dir, 'program.rb'));
-      await step.sh('java', [
-        '-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'ruby', '-o', 'client',
-        '--additional-properties', 'gemName=easemob_client,moduleName=EasemobClient',
-      ]);
+      await openapiGenerate(step, 'ruby', 'client', '--additional-properties', 'gemName=easemob_client,moduleName=EasemobClient');
     },
     async compile(step) {
       const files = filesEndingIn(join(step.dir, 'client/lib'), '.rb');

@@ -7,8 +7,8 @@
 // rebuilds the client).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePath, generatorsDir, openapi30Path, projectRoot, type GeneratorCase } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
+import { generatorsDir, openapi30Path, projectRoot, type GeneratorCase } from './harness.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
 
 const CARGO_TARGET_DIR = join(projectRoot, 'node_modules/.cache/cargo-target');
 // No debug info: a third of the build time and most of its size, and nothing here reads it.
@@ -44,10 +44,7 @@ export const rustCases: GeneratorCase[] = [
     warningPattern: /\bWARN\b(?!.*cannot be used as a)/,
     async generate(step) {
       cpSync(join(generatorsDir, 'rust', 'openapi-generator'), step.dir, { recursive: true });
-      await step.sh('java', [
-        '-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'rust', '-o', 'client',
-        '--package-name', 'easemob', '--additional-properties', 'library=reqwest,packageVersion=0.0.0',
-      ]);
+      await openapiGenerate(step, 'rust', 'client', '--package-name', 'easemob', '--additional-properties', 'library=reqwest,packageVersion=0.0.0');
     },
     async compile(step) {
       // Each run's crates sit in a new scratch directory, so cargo would keep every earlier

@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePath, generatorsDir, type GeneratorCase, type Step } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGeneratorJar } from './java.ts';
+import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
 
 const toolsDir = join(generatorsDir, 'typescript');
 const bin = (tool: string) => join(toolsDir, 'node_modules/.bin', tool);
@@ -111,10 +111,7 @@ export const typescriptCases: GeneratorCase[] = [
       'openapi-generator-typescript-fetch',
       'openapi-generator-cli',
       async (step, out) => {
-        await step.sh('java', [
-          '-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'typescript-fetch', '-o', out,
-          '--additional-properties', 'withoutRuntimeChecks=true,modelPropertyNaming=original',
-        ]);
+        await openapiGenerate(step, 'typescript-fetch', out, '--additional-properties', 'withoutRuntimeChecks=true,modelPropertyNaming=original');
       },
       /\bWARN\b/,
     ),
@@ -127,7 +124,7 @@ export const typescriptCases: GeneratorCase[] = [
       'openapi-generator-typescript-axios',
       'openapi-generator-cli',
       async (step, out) => {
-        await step.sh('java', ['-jar', await openapiGeneratorJar(step), 'generate', '-i', bundlePath, '-g', 'typescript-axios', '-o', out]);
+        await openapiGenerate(step, 'typescript-axios', out);
       },
       /\bWARN\b/,
     ),

@@ -1,14 +1,17 @@
-// openapi-core (PyPI), the validator behind many Python teams' contract tests (its Flask, Django,
-// FastAPI and Werkzeug integrations), holds the contract suite's exchanges with a sandbox against
-// the description the sandbox serves: a second reading of the description, by other hands, over
-// every operation and status the suite provokes. Our own checker (src/contract) reads the same
-// exchanges in the recording proxy; where the two disagree, one of them is wrong.
+// The request and response validators other teams' contract tests are built on hold the contract
+// suite's exchanges with a sandbox against the description the sandbox serves: readings of the
+// description by other hands, over every operation and status the suite provokes. Our own checker
+// (src/contract) holds the same exchanges; where a validator and it disagree, one of them is wrong.
+// - openapi-core (PyPI): Python teams' (its Flask, Django, FastAPI, requests and Werkzeug
+//   integrations); openapi-core-check.py.
+// - kin-openapi's openapi3filter (Go proxy): Go services' and tests' (oapi-codegen's validation
+//   middleware); kin-openapi-check/main.go.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractScenarios } from '../../src/contract/scenarios/index.ts';
 import { findingsOf } from '../../src/contract/suite/findings.ts';
 import { closeSuite, openSuite, runScenarios } from '../../src/contract/suite/open-suite.ts';
@@ -30,13 +33,13 @@ let sandbox: Sandbox;
 let proxy: CheckingProxy;
 let dir: string;
 const exchanges: RecordedExchange[] = [];
+const reports: Record<string, Report> = {};
 let scenariosFailed: string[] = [];
 let ourViolations: unknown[] = [];
 let held: RecordedExchange[] = [];
-let report: Report;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'easemob-openapi-core-'));
+  dir = mkdtempSync(join(tmpdir(), 'easemob-validators-'));
   const python = pinnedPython(); // installs beside the run on a fresh clone
   sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apps: [SANDBOX_APP], rateLimit: 'off' });
   const app = sandbox.apps[0]!;
@@ -58,7 +61,7 @@ beforeAll(async () => {
   } finally {
     await closeSuite(suite);
   }
-  // Two kinds of exchange are no operation of the description, and openapi-core finds none for
+  // Two kinds of exchange are no operation of the description, and the validators find none for
   // them: CORS preflights (OPTIONS; the description says in prose how the service answers
   // browsers), and requests to an app this sandbox does not serve (the suite's wrong-app cases:
   // the served description's servers are this sandbox's apps and production's).
@@ -67,11 +70,17 @@ beforeAll(async () => {
   // requests are often invalid on purpose.
   const file = join(dir, 'exchanges.json');
   writeFileSync(file, JSON.stringify(held.map((e) => ({ ...e, validateRequest: e.status < 300 }))));
-  const { stdout } = await promisify(execFile)(await python, [join(projectRoot, 'test/contract/openapi-core-check.py'), `${new URL(proxy.baseUrl).origin}/openapi.json`, file], {
-    maxBuffer: 1 << 26,
-  });
-  report = JSON.parse(stdout) as Report;
-  console.log(`openapi-core: ${report.exchanges} answers and ${report.requestsValidated} requests held, of ${exchanges.length} exchanges`);
+  const descriptionUrl = `${new URL(proxy.baseUrl).origin}/openapi.json`;
+  const run = promisify(execFile);
+  const [openapiCore, kinOpenapi] = await Promise.all([
+    run(await python, [join(projectRoot, 'test/contract/openapi-core-check.py'), descriptionUrl, file], { maxBuffer: 1 << 26 }),
+    run('go', ['run', '.', descriptionUrl, file], { cwd: join(projectRoot, 'test/contract/kin-openapi-check'), maxBuffer: 1 << 26 }),
+  ]);
+  reports['openapi-core'] = JSON.parse(openapiCore.stdout) as Report;
+  reports['kin-openapi'] = JSON.parse(kinOpenapi.stdout) as Report;
+  for (const [name, report] of Object.entries(reports)) {
+    console.log(`${name}: ${report.exchanges} answers and ${report.requestsValidated} requests held, of ${exchanges.length} exchanges`);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -80,18 +89,23 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-it('the contract suite passed through the recording proxy, every answer held by our checker, and most exchanges go to openapi-core', () => {
+it('the contract suite passed through the recording proxy, every answer held by our checker, and most exchanges go to the validators', () => {
   expect(scenariosFailed).toEqual([]);
   expect(ourViolations).toEqual([]);
-  expect(report.exchanges).toBe(held.length);
   expect(held.length).toBeGreaterThan(exchanges.length * 0.9);
-  expect(report.requestsValidated).toBeGreaterThan(100);
 });
 
-it('openapi-core holds every answer, and every request the sandbox carried out, to the description', () => {
-  expect(report.failures).toEqual([]);
-});
+describe.each(['openapi-core', 'kin-openapi'])('%s', (name) => {
+  it('read every exchange it was given', () => {
+    expect(reports[name]!.exchanges).toBe(held.length);
+    expect(reports[name]!.requestsValidated).toBeGreaterThan(100);
+  });
 
-it('openapi-core refuses a misspelt grant_type and a user whose activated is a string', () => {
-  expect(report.alteredRefused).toEqual({ 'misspelt grant_type': true, 'activated as a string': true });
+  it('holds every answer, and every request the sandbox carried out, to the description', () => {
+    expect(reports[name]!.failures).toEqual([]);
+  });
+
+  it('refuses a misspelt grant_type and a user whose activated is a string', () => {
+    expect(reports[name]!.alteredRefused).toEqual({ 'misspelt grant_type': true, 'activated as a string': true });
+  });
 });
