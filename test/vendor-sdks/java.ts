@@ -21,7 +21,8 @@ export async function runJavaSdk(sandbox: Sandbox): Promise<string> {
     const classPathFile = join(scratch, 'classpath.txt');
     await step.sh('mvn', ['-B', '-q', '--no-transfer-progress', '-Dstyle.color=never', `${MAVEN_DEPENDENCY_PLUGIN}:build-classpath`, `-Dmdep.outputFile=${classPathFile}`], { cwd: sdkDir });
     const classPath = readFileSync(classPathFile, 'utf8').trim();
-    return await step.sh('java', ['-cp', classPath, join(sdkDir, 'ImSdkCoreScenario.java')], {
+    // C1 only, for Maven too (.mvn/jvm.config): a JVM that lives seconds ends before C2 pays.
+    return await step.sh('java', ['-XX:TieredStopAtLevel=1', '-cp', classPath, join(sdkDir, 'ImSdkCoreScenario.java')], {
       env: {
         EASEMOB_HOST_URL: sandbox.url,
         EASEMOB_APPKEY: `${JAVA_APP.org}#${JAVA_APP.app}`,

@@ -2,7 +2,8 @@
 // generated client runs against the sandbox (the same steps as test/generators/typescript/scenario.ts),
 // then every other operation, each answer decoded by the generated models (Gson, and each model's
 // validateJsonElement: required fields and their types). Retrofit answers every status with a
-// Response: the program reads the status and, for an error, the body as ErrorBody.
+// Response: the program reads the status and, for an error, the body as ErrorBody. Then the
+// client generated with kotlinx_serialization (KotlinxSerialization.kt).
 package scenario
 
 import com.example.easemob.apis.AccountStateApi
@@ -107,7 +108,8 @@ fun main() {
     check(error.errorDescription.isNotEmpty(), "error_description")
 
     moreOperations(baseUrl, api, names)
-    println("scenario passed: token, 1 registered and a batch of 2, read back, ${seen.size} listed over $pages pages, 404 decoded, $calls calls decoded")
+    val kotlinx = kotlinxSerialization(baseUrl, System.getenv("EASEMOB_CLIENT_ID"), System.getenv("EASEMOB_CLIENT_SECRET"), prefix)
+    println("scenario passed: gson: token, 1 registered and a batch of 2, read back, ${seen.size} listed over $pages pages, 404 decoded, $calls calls decoded; $kotlinx")
 }
 
 /** Beyond the common scenario: the rest of the operations but deleteUsers (it deletes the app's oldest users) and disconnectDevice (it needs a signed-in device). */
