@@ -72,15 +72,6 @@ def check(openapi, exchange):
     return failures
 
 
-def altered(exchanges):
-    """Two exchanges changed to break the description: each must fail."""
-    token = next(e for e in exchanges if e["url"].endswith("/token") and e["status"] == 200 and '"client_credentials"' in e["requestBody"])
-    misspelt = dict(token, requestBody=token["requestBody"].replace('"client_credentials"', '"client_credential"'), validateRequest=True)
-    user = next(e for e in exchanges if e["method"] == "GET" and "/users/" in e["url"] and e["status"] == 200 and '"activated":true' in e["responseBody"])
-    retyped = dict(user, responseBody=user["responseBody"].replace('"activated":true', '"activated":"yes"', 1))
-    return {"misspelt grant_type": misspelt, "activated as a string": retyped}
-
-
 def main():
     description_url, exchanges_file = sys.argv[1:3]
     with urllib.request.urlopen(description_url) as answer:
@@ -88,16 +79,9 @@ def main():
     with open(exchanges_file, encoding="utf-8") as file:
         exchanges = json.load(file)
     failures = []
-    for exchange in exchanges:
+    for index, exchange in enumerate(exchanges):
         for failure in check(openapi, exchange):
-            failures.append({"exchange": f"{exchange['method']} {urlsplit(exchange['url']).path} {exchange['status']}", **failure})
-    refused = {name: bool(check(openapi, exchange)) for name, exchange in altered(exchanges).items()}
-    print(json.dumps({
-        "exchanges": len(exchanges),
-        "requestsValidated": sum(1 for e in exchanges if e.get("validateRequest")),
-        "failures": failures,
-        "alteredRefused": refused,
-    }))
-
+            failures.append({"index": index, "exchange": f"{exchange['method']} {urlsplit(exchange['url']).path} {exchange['status']}", **failure})
+    print(json.dumps({"failures": failures}))
 
 main()

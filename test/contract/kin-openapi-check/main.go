@@ -5,7 +5,7 @@
 //	go run . DESCRIPTION_URL EXCHANGES.json
 //
 // Every answer is validated; a request only when `validateRequest` is true. Prints one JSON object:
-// counts, the failures, and what it made of two altered exchanges that must fail.
+// the failures, each with the index of its exchange and what openapi3filter said.
 package main
 
 import (
@@ -37,16 +37,14 @@ type exchange struct {
 }
 
 type failure struct {
+	Index    int      `json:"index"`
 	Exchange string   `json:"exchange"`
 	Side     string   `json:"side"`
 	Reasons  []string `json:"reasons"`
 }
 
 type report struct {
-	Exchanges         int             `json:"exchanges"`
-	RequestsValidated int             `json:"requestsValidated"`
-	Failures          []failure       `json:"failures"`
-	AlteredRefused    map[string]bool `json:"alteredRefused"`
+	Failures []failure `json:"failures"`
 }
 
 func main() {
@@ -68,18 +66,12 @@ func main() {
 	var exchanges []exchange
 	must(json.Unmarshal(raw, &exchanges))
 
-	out := report{Exchanges: len(exchanges), Failures: []failure{}, AlteredRefused: map[string]bool{}}
-	for _, e := range exchanges {
-		if e.ValidateRequest {
-			out.RequestsValidated++
-		}
+	out := report{Failures: []failure{}}
+	for index, e := range exchanges {
 		for side, reasons := range check(ctx, router, e) {
 			path, _ := url.Parse(e.URL)
-			out.Failures = append(out.Failures, failure{Exchange: fmt.Sprintf("%s %s %d", e.Method, path.Path, e.Status), Side: side, Reasons: reasons})
+			out.Failures = append(out.Failures, failure{Index: index, Exchange: fmt.Sprintf("%s %s %d", e.Method, path.Path, e.Status), Side: side, Reasons: reasons})
 		}
-	}
-	for name, e := range altered(exchanges) {
-		out.AlteredRefused[name] = len(check(ctx, router, e)) > 0
 	}
 	must(json.NewEncoder(os.Stdout).Encode(out))
 }
@@ -135,22 +127,6 @@ func reasons(err error) []string {
 		return said
 	}
 	return []string{err.Error()}
-}
-
-// altered gives two exchanges changed to break the description: each must fail.
-func altered(exchanges []exchange) map[string]exchange {
-	out := map[string]exchange{}
-	for _, e := range exchanges {
-		if _, done := out["misspelt grant_type"]; !done && strings.HasSuffix(e.URL, "/token") && e.Status == 200 && strings.Contains(e.RequestBody, `"client_credentials"`) {
-			e.RequestBody = strings.Replace(e.RequestBody, `"client_credentials"`, `"client_credential"`, 1)
-			e.ValidateRequest = true
-			out["misspelt grant_type"] = e
-		} else if _, done := out["activated as a string"]; !done && e.Method == "GET" && strings.Contains(e.URL, "/users/") && e.Status == 200 && strings.Contains(e.ResponseBody, `"activated":true`) {
-			e.ResponseBody = strings.Replace(e.ResponseBody, `"activated":true`, `"activated":"yes"`, 1)
-			out["activated as a string"] = e
-		}
-	}
-	return out
 }
 
 func must(err error) {
