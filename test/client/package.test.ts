@@ -3,13 +3,14 @@
 // sandbox run with `npx easemob-sandbox` and started from a vitest globalSetup and from a Jest
 // globalSetup (the examples in docs/sandbox.md, as written), all called through the client; the
 // contract scenarios run by the installed `easemob-contract` against a sandbox. npm installs the
-// tarball and its
-// dependencies from its cache (--prefer-offline): nothing beyond the npm registry is reached.
+// tarball and its dependencies from its cache (--prefer-offline): nothing beyond the npm registry
+// is reached. Then the strict installers, pnpm and Yarn Plug'n'Play, install the same tarball
+// with no registry at all, and the same parts are used through them.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.ts';
@@ -24,6 +25,7 @@ const versionOf = (name: string) => (JSON.parse(readFileSync(join(projectRoot, '
 const vitestVersion = versionOf('vitest');
 
 let workDir: string;
+let tarball: string;
 let consumer: string;
 let prism: RunningPrism;
 let packedFiles: string[];
@@ -60,6 +62,7 @@ beforeAll(async () => {
   const [{ filename, files, size }] = JSON.parse(packed) as [{ filename: string; files: { path: string }[]; size: number }];
   packedFiles = files.map((f) => f.path);
   tarballBytes = size;
+  tarball = join(workDir, filename);
 
   consumer = join(workDir, 'consumer');
   await mkdir(consumer);
@@ -73,7 +76,7 @@ beforeAll(async () => {
     // vitest for the globalSetup example; ajv, ajv-formats and fast-check, the contract face's optional peers.
     [
       'install',
-      join(workDir, filename),
+      tarball,
       `vitest@${vitestVersion}`,
       `ajv@${versionOf('ajv')}`,
       `ajv-formats@${versionOf('ajv-formats')}`,
@@ -138,6 +141,59 @@ async function withSandboxEnv(use: (env: NodeJS.ProcessEnv & { EASEMOB_CLIENT_SE
   } finally {
     await sandbox.close();
   }
+}
+
+/** Collects the output of a command that starts a sandbox until it prints its export lines, and returns them. */
+async function sandboxStarted(child: ChildProcess, command: string): Promise<Record<string, string>> {
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('export EASEMOB_CLIENT_SECRET=')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${command} did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Object.fromEntries([...output.matchAll(/^\s*export (EASEMOB_\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** Where Node finds `name` from the package in `from` (its own node_modules, then each folder up). */
+function locate(name: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === dirname(dir)) throw new Error(`${name} is not installed for ${from}`);
+  }
+}
+
+let dependencyTarballs: Promise<Record<string, string>> | undefined;
+/**
+ * Tarballs, in workDir/deps, of every package the consumer project's npm installed with
+ * easemob-user-api and its optional peers (theirs too, at the same versions): by name, as
+ * `file:` specifiers relative to a sibling of deps/.
+ * Packed from the installed folders, scripts off, so no registry is asked (npm pack of a
+ * name@version needs its metadata, which npm's cache may lack).
+ */
+function packDependencies(): Promise<Record<string, string>> {
+  dependencyTarballs ??= (async () => {
+    const folders = new Map<string, string>();
+    const visit = (name: string, from: string) => {
+      if (folders.has(name)) return;
+      const folder = locate(name, from);
+      folders.set(name, folder);
+      const { dependencies = {} } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+      for (const dependency of Object.keys(dependencies)) visit(dependency, folder);
+    };
+    for (const name of ['easemob-user-api', 'ajv', 'ajv-formats', 'fast-check']) visit(name, consumer);
+    folders.delete('easemob-user-api'); // installed from the tarball itself
+    const into = join(workDir, 'deps');
+    await mkdir(into);
+    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into, ...folders.values()], { cwd: into, maxBuffer: 1 << 24 });
+    const packed = JSON.parse(stdout) as { name: string; filename: string }[];
+    expect(packed.map((p) => p.name).sort()).toEqual([...folders.keys()].sort());
+    return Object.fromEntries(packed.map(({ name, filename }) => [name, `file:../deps/${filename}`]));
+  })();
+  return dependencyTarballs;
 }
 
 // Side by side (issue 10): each test writes its own files in the consumer project and starts its
@@ -244,16 +300,7 @@ export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.p
     const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
     // Its own process group, so that cleanup reaches the sandbox under npm and sh whatever happens.
     const child = spawn('npx', ['easemob-sandbox', '--port', String(port)], { cwd: consumer, env: { ...process.env, PATH }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    children.push(child);
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('export EASEMOB_CLIENT_SECRET=')) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npx easemob-sandbox did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const exported = Object.fromEntries([...output.matchAll(/^\s*export (EASEMOB_\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!]));
+    const exported = await sandboxStarted(child, 'npx easemob-sandbox');
     expect(exported.EASEMOB_BASE_URL).toBe(`http://127.0.0.1:${port}/easemob-demo/chatdemoui`);
 
     await writeFile(join(consumer, 'round-trip.mjs'), clientRoundTrip);
@@ -491,16 +538,7 @@ client.GET('/users/{username}', { params: { path: { username: 'jliu' } } }).then
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    children.push(child);
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('export EASEMOB_CLIENT_SECRET=')) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`easemob-sandbox on Node 22.13 did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const exported = Object.fromEntries([...output.matchAll(/^\s*export (EASEMOB_\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!]));
+    const exported = await sandboxStarted(child, 'easemob-sandbox on Node 22.13');
     const PATH = `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}`;
     const { stdout } = await run(join(consumer, 'node_modules/.bin/easemob-contract'), ['--rate', 'off'], { cwd: consumer, env: { ...process.env, PATH, ...exported }, maxBuffer: 1 << 24 });
     expect(stdout).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
@@ -516,6 +554,94 @@ client.GET('/users/{username}', { params: { path: { username: 'jliu' } } }).then
       expect(stdout).not.toContain(env.EASEMOB_CLIENT_SECRET);
     });
   });
+
+  // The strict installers many teams use: pnpm (a package reaches only what it declares, through
+  // symlinks into node_modules/.pnpm) and Yarn Plug'n'Play (no node_modules: packages are read
+  // from zip archives, and one that imports what it does not declare is stopped). Each installs
+  // the tarball into a fresh project with no registry at all: every dependency from a tarball of
+  // what npm installed (packDependencies), the registry switched off. Yarn's fallback (a package
+  // may reach the project's own dependencies) is off too: with it, an undeclared import of a peer
+  // the project happens to install passes. Not type-checked here (7 s of tsc each): what the
+  // .d.ts files import is held to the declared dependencies above, which is what the strict
+  // layouts change for a compiler.
+  it.each([
+    {
+      name: 'pnpm',
+      files: { '.npmrc': 'update-notifier=false\n' },
+      // CI=true makes pnpm refuse to write a lockfile unless told.
+      install: ['install', '--offline', '--no-frozen-lockfile', '--store-dir', '../pnpm-store'],
+      exec: ['exec'],
+      node: ['exec', 'node'],
+      addDev: 'pnpm add --save-dev',
+    },
+    {
+      name: 'yarn',
+      // CI=true makes Yarn refuse to write a lockfile (immutable installs) unless told.
+      files: { '.yarnrc.yml': 'nodeLinker: pnp\npnpFallbackMode: none\nenableNetwork: false\nenableTelemetry: false\nenableGlobalCache: false\nenableImmutableInstalls: false\n' },
+      install: ['install'],
+      exec: [],
+      node: ['node'],
+      addDev: 'yarn add --dev',
+    },
+  ])(
+    'installed with $name: names the missing peers in its words, then runs the sandbox, the client and the contract scenarios',
+    { timeout: 180_000 },
+    async (manager) => {
+      const project = join(workDir, `${manager.name}-consumer`);
+      await mkdir(project);
+      const deps = await packDependencies();
+      const manifest = (peers: string[]) => ({
+        name: `${manager.name}-consumer`,
+        private: true,
+        type: 'module',
+        dependencies: Object.fromEntries([['easemob-user-api', `file:../${basename(tarball)}`], ...peers.map((name) => [name, deps[name]!])]),
+        // Every package below them from its tarball too, so nothing is asked of a registry.
+        pnpm: { overrides: deps },
+        resolutions: deps,
+      });
+      for (const [file, text] of Object.entries(manager.files)) await writeFile(join(project, file), text);
+      const env = { ...process.env, PATH: `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH}` };
+      const pm = (args: string[], more: Record<string, string> = {}) => run(bin(manager.name), args, { cwd: project, env: { ...env, ...more }, maxBuffer: 1 << 24 });
+
+      // Without fast-check, the contract command says what to install, in this manager's words.
+      await writeFile(join(project, 'package.json'), JSON.stringify(manifest(['ajv', 'ajv-formats'])));
+      await pm(manager.install);
+      const refused = await pm([...manager.exec, 'easemob-contract', '--rate', 'off']).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(refused?.code).toBe(2);
+      expect(refused?.stderr.trim()).toBe(`easemob-contract: needs fast-check beside easemob-user-api: ${manager.addDev} ajv ajv-formats fast-check`);
+
+      await writeFile(join(project, 'package.json'), JSON.stringify(manifest(['ajv', 'ajv-formats', 'fast-check'])));
+      await pm(manager.install);
+      // The layout is the strict one: what only easemob-user-api depends on is out of the project's reach.
+      expect(existsSync(join(project, 'node_modules/openapi-fetch'))).toBe(false);
+
+      const port = await freePort();
+      const child = spawn(bin(manager.name), [...manager.exec, 'easemob-sandbox', '--port', String(port), '--rate-limit', 'off'], {
+        cwd: project,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const exported = await sandboxStarted(child, `${manager.name} easemob-sandbox`);
+      // The docs page and the description are read from inside the package (a zip archive, with Yarn).
+      expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/openapi.json`)).status).toBe(200);
+
+      await writeFile(join(project, 'round-trip.mjs'), clientRoundTrip);
+      const { stdout } = await pm([...manager.node, 'round-trip.mjs', manager.name], exported);
+      expect(JSON.parse(stdout)).toEqual({ username: `pk_${manager.name}` });
+      const { stdout: checked } = await pm([...manager.exec, 'easemob-contract', '--rate', 'off'], exported);
+      expect(checked).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
+
+      // `kill <pid>` of the manager's process: the sandbox under it lets its port go.
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect(await closedWithin(port, 10_000), `the sandbox still listens after ${manager.name} was stopped`).toBe(true);
+    },
+  );
 
   // Alone, and last: it hides fast-check from the consumer project for a moment, and the other
   // tests use it (a sequential test waits for the side-by-side ones before it).
