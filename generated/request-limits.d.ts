@@ -2,7 +2,7 @@
 /** What the service accepts in a request: field rules and per-request maxima. */
 export declare const REQUEST_LIMITS: {
   readonly "username": {
-    readonly "pattern": "^[a-zA-Z0-9_.-]+$";
+    readonly "pattern": "^(?:[a-zA-Z0-9_-]|\\.[a-zA-Z0-9_-]|\\.\\.[a-zA-Z0-9_.-])[a-zA-Z0-9_.-]*$";
     readonly "minLength": 1;
     readonly "maxBytes": 64;
   };

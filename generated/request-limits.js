@@ -2,7 +2,7 @@
 /** What the service accepts in a request: field rules and per-request maxima. */
 export const REQUEST_LIMITS = {
   "username": {
-    "pattern": "^[a-zA-Z0-9_.-]+$",
+    "pattern": "^(?:[a-zA-Z0-9_-]|\\.[a-zA-Z0-9_-]|\\.\\.[a-zA-Z0-9_.-])[a-zA-Z0-9_.-]*$",
     "minLength": 1,
     "maxBytes": 64
   },

@@ -883,6 +883,8 @@ export interface components {
          *     `Aa` and `aa` are one user, and every lookup ignores case. The service keeps the spelling the
          *     user was registered with. `.` and `..` alone are refused (400 `illegal_argument`): in a URL they
          *     are dot segments (RFC 3986 §5.2.4), which clients remove, so no request could name such a user.
+         *     The pattern says so too: the vendor's `[a-zA-Z0-9_.-]`, one or more, but not `.` or `..` alone
+         *     (written without a lookahead, which Go's and Rust's regular expressions do not have).
          *
          *     环信ID需要使用英文字母和（或）数字的组合；允许的环信ID正则 "[a-zA-Z0-9_\-.]*"。环信ID不区分大小写，
          *     系统忽略大小写，认为AA,Aa,aa,aA都是一样的；环信ID在数据上的表现形式还是用户最初注册的形式。
