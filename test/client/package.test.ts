@@ -55,6 +55,17 @@ const oldestSandboxNode = process.env.OLDEST_SANDBOX_NODE;
 const expectOldestSandboxNode = process.env.CI === 'true' || oldestSandboxNode !== undefined;
 if (!expectOldestSandboxNode) console.warn('npm package: OLDEST_SANDBOX_NODE is not set, so the sandbox is not tried on Node 22.13 here (.ci/run says how it gets that Node)');
 
+/**
+ * The other runtimes teams run servers on, named by BUN and DENO (binaries). CI fetches both
+ * (.ci/run, from the npm registry) and so always runs them; elsewhere they run where set.
+ */
+const otherRuntimes = [
+  { name: 'Bun', binary: process.env.BUN, version: '1.4.5', versionArgs: ['--version'], run: [] as string[], env: {} },
+  // No update check (it would reach GitHub); -A: the sandbox listens, reads its files and env.
+  { name: 'Deno', binary: process.env.DENO, version: '2.9.6', versionArgs: ['--version'], run: ['run', '-A'], env: { DENO_NO_UPDATE_CHECK: '1' } },
+].filter((runtime) => runtime.binary !== undefined || process.env.CI === 'true');
+if (otherRuntimes.length < 2 && process.env.CI !== 'true') console.warn('npm package: BUN or DENO is not set, so the package is not tried on that runtime here (.ci/run says how it gets them)');
+
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'easemob-pack-'));
   // `npm pack` runs prepack, which builds dist/ (client, sandbox, commands) and the docs page.
@@ -545,6 +556,70 @@ client.GET('/users/{username}', { params: { path: { username: 'jliu' } } }).then
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   });
+
+  // A stalled body, the case that once hung on Node (issue 11): the timeout and the caller's
+  // abort must hold on each runtime's own fetch too, body included.
+  const stalledBody = `import { createServer } from 'node:http';
+import { createEasemobClient } from 'easemob-user-api';
+const server = createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+  response.write('{"entities":[');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const baseUrl = 'http://127.0.0.1:' + server.address().port + '/org/app';
+const outcome = async (options, init) => {
+  const started = Date.now();
+  const client = createEasemobClient({ baseUrl, token: 'YWMt', retry: false, throttle: false, ...options });
+  const name = await client.GET('/users/{username}', { params: { path: { username: 'a' } }, ...init }).then(() => 'resolved', (error) => error.name);
+  return { name, ms: Date.now() - started };
+};
+const timedOut = await outcome({ timeoutMs: 300 }, {});
+const caller = new AbortController();
+setTimeout(() => caller.abort(), 300);
+const aborted = await outcome({}, { signal: caller.signal });
+server.closeAllConnections();
+server.close();
+console.log(JSON.stringify({ timedOut, aborted }));
+`;
+
+  it.each(otherRuntimes)(
+    'on $name: the installed sandbox starts and passes every contract scenario, and the client bounds a stalled body',
+    { timeout: 120_000 },
+    async (runtime) => {
+      expect(runtime.binary, `${runtime.name.toUpperCase()} names no binary (CI sets it in .ci/run)`).toBeDefined();
+      const binary = runtime.binary!;
+      const { stdout: version } = await run(binary, runtime.versionArgs);
+      expect(version).toContain(runtime.version);
+      const installed = join(consumer, 'node_modules/easemob-user-api/dist/cli');
+      const env = { ...process.env, ...runtime.env };
+      const port = await freePort();
+      const child = spawn(binary, [...runtime.run, join(installed, 'easemob-sandbox.js'), '--port', String(port), '--rate-limit', 'off'], {
+        cwd: consumer,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const exported = await sandboxStarted(child, `easemob-sandbox on ${runtime.name}`);
+      const onRuntime = (args: string[]) => run(binary, [...runtime.run, ...args], { cwd: consumer, env: { ...env, ...exported }, maxBuffer: 1 << 24 });
+
+      const script = `${runtime.name.toLowerCase()}-round-trip.mjs`;
+      await writeFile(join(consumer, script), clientRoundTrip);
+      expect(JSON.parse((await onRuntime([script, runtime.name.toLowerCase()])).stdout)).toEqual({ username: `pk_${runtime.name.toLowerCase()}` });
+      const { stdout: checked } = await onRuntime([join(installed, 'easemob-contract.js'), '--rate', 'off']);
+      expect(checked).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
+
+      const stalled = `${runtime.name.toLowerCase()}-stalled-body.mjs`;
+      await writeFile(join(consumer, stalled), stalledBody);
+      const { timedOut, aborted } = JSON.parse((await onRuntime([stalled])).stdout) as Record<string, { name: string; ms: number }>;
+      expect(timedOut!.name).toBe('TimeoutError');
+      expect(aborted!.name).toBe('AbortError');
+      for (const { ms } of [timedOut!, aborted!]) expect(ms).toBeLessThan(5_000);
+
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect(await closedWithin(port, 10_000), `the sandbox still listens after SIGTERM on ${runtime.name}`).toBe(true);
+    },
+  );
 
   it('runs the contract scenarios with the installed easemob-contract against a sandbox', { timeout: 120_000 }, async () => {
     await withSandboxEnv(async (env) => {
