@@ -2,8 +2,13 @@
 // one constant user JSON (about the size of the sandbox's GET /users/{username} answer). It does
 // nothing a server could do less of, so the sandbox's figure over it is its own cost.
 //
-//   node bench/bare-server.ts   (prints "listening <port>")
-import { createServer } from 'node:http';
+// With --batched it writes its answers as the sandbox does, together after each turn
+// (src/sandbox/http/answer-batch.ts): the sandbox against that one is its own work alone, with
+// no gain from how answers are written.
+//
+//   node bench/bare-server.ts [--batched]   (prints "listening <port>")
+import { createServer, type ServerResponse } from 'node:http';
+import { endInBatch } from '../src/sandbox/http/answer-batch.ts';
 
 const body = JSON.stringify({
   action: 'get',
@@ -18,10 +23,11 @@ const body = JSON.stringify({
   applicationName: 'chatdemoui',
 });
 const headers = { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(body) };
+const answer = process.argv.includes('--batched') ? (res: ServerResponse) => endInBatch(res.writeHead(200, headers), body) : (res: ServerResponse) => res.writeHead(200, headers).end(body);
 
 const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
   req.resume();
-  req.on('end', () => res.writeHead(200, headers).end(body));
+  req.on('end', () => answer(res));
 });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();

@@ -1,6 +1,8 @@
 // `npm run bench:sandbox`: the sandbox beside a bare node:http server (the baseline: one constant
-// user JSON, bench/bare-server.ts) and Prism's mock, in one run, loaded by wrk (one thread, 50
-// connections, 127.0.0.1 only; wrk costs the servers little). Each server runs in its own process.
+// user JSON, bench/bare-server.ts), the same server writing its answers in batches as the sandbox
+// does (bare-batched: against it, what is left is the sandbox's own work), and Prism's mock, in
+// one run, loaded by wrk (one thread, 50 connections, 127.0.0.1 only; wrk costs the servers
+// little). Each server runs in its own process.
 //
 // Scenarios: GET /users/{username}; POST /users with one user; POST /users with batches of 60
 // (users a second = requests × 60). The sandbox runs as `npm start` runs it: in memory, default
@@ -106,6 +108,7 @@ function wrk(url: string, scriptFile: string, seconds: number): WrkResult {
 }
 
 const bare = await startChild(['bench/bare-server.ts'], /listening (\d+)/);
+const bareBatched = await startChild(['bench/bare-server.ts', '--batched'], /listening (\d+)/);
 const sandboxArgs = ['src/cli/sandbox.ts', '--port', '0', '--rate-limit', 'off'];
 if (values['scrypt-cost']) sandboxArgs.push('--scrypt-cost', values['scrypt-cost']);
 if (values.db) sandboxArgs.push('--db', values.db);
@@ -127,6 +130,7 @@ try {
   const prefix = new URL(baseUrl!).pathname;
   const targets = {
     bare: { url: `http://127.0.0.1:${bare.match[1]}`, prefix: '' },
+    'bare-batched': { url: `http://127.0.0.1:${bareBatched.match[1]}`, prefix: '' },
     sandbox: { url: sandboxOrigin, prefix },
     prism: { url: prism.baseUrl, prefix: '' },
   };
@@ -155,18 +159,20 @@ try {
   }
 
   console.log(`\nwrk, 1 thread, ${CONNECTIONS} connections, best of ${rounds} rounds of ${duration} s, 127.0.0.1; sandbox in ${values.db ? `file ${values.db}` : 'memory'}, scrypt cost ${values['scrypt-cost'] ?? 'default'}\n`);
-  console.log('scenario                     target    req/s     users/s   p99 ms  non-2xx  errors');
+  console.log('scenario                     target          req/s     users/s   p99 ms  non-2xx  errors');
   for (const row of rows) {
     const per = allScenarios[row.scenario as keyof typeof allScenarios].usersPerRequest;
     console.log(
-      `${row.scenario.padEnd(29)}${row.target.padEnd(10)}${row.rps.toFixed(0).padStart(7)}  ${per ? (row.rps * per).toFixed(0).padStart(8) : '       -'}  ${row.p99.toFixed(2).padStart(7)}  ${String(row.non2xx).padStart(7)}  ${String(row.errors).padStart(6)}`,
+      `${row.scenario.padEnd(29)}${row.target.padEnd(16)}${row.rps.toFixed(0).padStart(7)}  ${per ? (row.rps * per).toFixed(0).padStart(8) : '       -'}  ${row.p99.toFixed(2).padStart(7)}  ${String(row.non2xx).padStart(7)}  ${String(row.errors).padStart(6)}`,
     );
   }
   console.log('');
   const find = (scenario: string, target: string) => rows.find((r) => r.scenario === scenario && r.target === target)!;
   for (const scenario of Object.keys(scenarios)) {
     const s = find(scenario, 'sandbox');
-    console.log(`${scenario}: sandbox ${(s.rps / find(scenario, 'bare').rps).toFixed(2)} of bare, ${(s.rps / find(scenario, 'prism').rps).toFixed(1)}x Prism, p99 ${s.p99.toFixed(2)} ms`);
+    console.log(
+      `${scenario}: sandbox ${(s.rps / find(scenario, 'bare').rps).toFixed(2)} of bare (${(s.rps / find(scenario, 'bare-batched').rps).toFixed(2)} of bare-batched), ${(s.rps / find(scenario, 'prism').rps).toFixed(1)}x Prism, p99 ${s.p99.toFixed(2)} ms`,
+    );
   }
   const goal = (met: boolean) => (met ? 'met' : 'NOT met');
   console.log('');
@@ -183,5 +189,6 @@ try {
   await prism.stop();
   await stopChild(sandbox.child);
   await stopChild(bare.child);
+  await stopChild(bareBatched.child);
   rmSync(work, { recursive: true, force: true });
 }

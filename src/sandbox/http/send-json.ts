@@ -2,6 +2,7 @@
 // form Node takes (no header table is built), and every answer is written here.
 import type { ServerResponse } from 'node:http';
 import type { ApiError } from './api-error.ts';
+import { endInBatch } from './answer-batch.ts';
 
 const NO_HEADERS: readonly string[] = [];
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -11,10 +12,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   sendJsonText(res, status, JSON.stringify(body), headers);
 }
 
-/** An answer that is JSON text already. */
+/** An answer that is JSON text already. Its body goes out with this turn's other answers (answer-batch.ts). */
 export function sendJsonText(res: ServerResponse, status: number, text: string, headers: readonly string[] = NO_HEADERS): void {
   res.writeHead(status, [...headers, 'content-type', JSON_TYPE, 'content-length', String(Buffer.byteLength(text))]);
-  res.end(text);
+  endInBatch(res, text);
 }
 
 export function sendError(res: ServerResponse, error: ApiError, timestamp: number, startedAt: number, headers: readonly string[] = NO_HEADERS): void {
