@@ -1932,7 +1932,11 @@ export interface components {
         OwnerUsername: components["schemas"]["Username"];
         /** @description The other user of the contact relation; must be a user of the same app. Case-insensitive. */
         FriendUsername: components["schemas"]["Username"];
-        /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+        /**
+         * @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. Send `true` or
+         *     `false`. The service, in Java, reads them in any letter case (`True`, as Python spells it);
+         *     `1` is not a boolean to rely on: Java frameworks read it differently.
+         */
         NeedReturnRemark: boolean;
         /** @description How many contacts a page holds, 1 to 50; 10 when omitted (每次期望返回的好友的数量，取值范围为 [1,50]，默认为 10). */
         ContactPageLimit: number;
@@ -1942,7 +1946,10 @@ export interface components {
          *     its first call, getContactsWithCursor).
          */
         ContactCursor: string;
-        /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
+        /**
+         * @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted.
+         *     Send `true` or `false` (in any letter case; not `1`), as for `needReturnRemark`.
+         */
         IsSendNotice: boolean;
         /**
          * @description Asks for one page of the block list, newest first, of this many users (1 to 50); with it the
@@ -2616,7 +2623,11 @@ export interface operations {
     listContacts: {
         parameters: {
             query?: {
-                /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+                /**
+                 * @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. Send `true` or
+                 *     `false`. The service, in Java, reads them in any letter case (`True`, as Python spells it);
+                 *     `1` is not a boolean to rely on: Java frameworks read it differently.
+                 */
                 needReturnRemark?: components["parameters"]["NeedReturnRemark"];
             };
             header?: never;
@@ -2657,7 +2668,11 @@ export interface operations {
                  *     its first call, getContactsWithCursor).
                  */
                 cursor?: components["parameters"]["ContactCursor"];
-                /** @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. */
+                /**
+                 * @description Whether to return each contact's remark (是否需要返回好友备注); false when omitted. Send `true` or
+                 *     `false`. The service, in Java, reads them in any letter case (`True`, as Python spells it);
+                 *     `1` is not a boolean to rely on: Java frameworks read it differently.
+                 */
                 needReturnRemark?: components["parameters"]["NeedReturnRemark"];
             };
             header?: never;
@@ -2727,7 +2742,10 @@ export interface operations {
     importContacts: {
         parameters: {
             query?: {
-                /** @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted. */
+                /**
+                 * @description Whether to notify the client SDKs of the new contacts (好友导入后是否向 SDK 发送通知); false when omitted.
+                 *     Send `true` or `false` (in any letter case; not `1`), as for `needReturnRemark`.
+                 */
                 isSendNotice?: components["parameters"]["IsSendNotice"];
             };
             header?: never;

@@ -61,6 +61,18 @@ describe('createCheckedFetch', () => {
     expect(checked.violations).toEqual([expect.objectContaining({ operation: 'listContacts', pointer: 'request:?needReturnRemark', reason: expect.stringContaining('boolean') })]);
   });
 
+  it('lets `{}` through on an operation that takes no body, and reports a body that says something', async () => {
+    // Swagger Codegen's python client and the vendor's Node.js example send `{}` on every such call.
+    const checked = createCheckedFetch({ baseUrl: app.baseUrl, onViolation: 'collect' });
+    const headers = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' };
+    await clientWith(checked.fetch).POST('/users', { body: [{ username: 'cf_empty_a', password: 'p4ssw0rd' }, { username: 'cf_empty_b', password: 'p4ssw0rd' }] });
+    expect((await checked.fetch(`${app.baseUrl}/users/cf_empty_a/deactivate`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
+    expect((await checked.fetch(`${app.baseUrl}/users/cf_empty_a`, { method: 'DELETE', headers, body: ' { } ' })).status).toBe(200);
+    expect(checked.violations).toEqual([]);
+    expect((await checked.fetch(`${app.baseUrl}/users/cf_empty_b`, { method: 'DELETE', headers, body: '{"username":"cf_empty_b"}' })).status).toBe(200);
+    expect(checked.violations).toEqual([expect.objectContaining({ operation: 'deleteUser', pointer: 'request:', reason: expect.stringContaining('takes no request body') })]);
+  });
+
   it('throws on a bad request before sending it', async () => {
     const sent: string[] = [];
     const spying: typeof fetch = (input, init) => {

@@ -1,12 +1,12 @@
-// The Python generators: openapi-python-client (PyPI, pinned in scripts/tools/requirements.txt)
-// and openapi-generator's python (the Maven Central jar, see java.ts). Each output is
+// The Python generators: openapi-python-client (PyPI, pinned in scripts/tools/requirements.txt),
+// openapi-generator's python and Swagger Codegen's python (Maven Central jars, see java.ts). Each output is
 // type-checked with mypy and its program run with the project's .venv Python, which holds the
 // pinned libraries the generated code imports.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePythonTools, venvBin } from '../../scripts/python-tools.ts';
 import { bundlePath, generatorsDir, projectRoot, type GeneratorCase, type Step } from './harness.ts';
-import { OPENAPI_GENERATOR_VERSION, openapiGenerate } from './java.ts';
+import { OPENAPI_GENERATOR_VERSION, SWAGGER_CODEGEN_VERSION, openapiGenerate, swaggerCodegenGenerate } from './java.ts';
 
 const programsDir = join(generatorsDir, 'python');
 
@@ -26,6 +26,17 @@ function copyProgram(step: Step, generator: string): void {
 
 async function runProgram(step: Step, env: Record<string, string>): Promise<void> {
   process.stdout.write(await step.sh(venvBin('python'), ['program.py'], { env }));
+}
+
+/** The jar generators' cases: the client generated into `client/`, read by mypy and Python from there. */
+function clientInFolder(generator: string): Pick<GeneratorCase, 'compile' | 'run'> {
+  return {
+    async compile(step) {
+      copyProgram(step, generator);
+      await step.sh(venvBin('mypy'), ['program.py'], { env: { MYPYPATH: join(step.dir, 'client') } });
+    },
+    run: (step, env) => runProgram(step, { ...env, PYTHONPATH: join(step.dir, 'client') }),
+  };
 }
 
 export const pythonCases: GeneratorCase[] = [
@@ -62,10 +73,18 @@ export const pythonCases: GeneratorCase[] = [
     async generate(step) {
       await openapiGenerate(step, 'python', 'client', '--package-name', 'easemob_client');
     },
-    async compile(step) {
-      copyProgram(step, 'openapi-generator');
-      await step.sh(venvBin('mypy'), ['program.py'], { env: { MYPYPATH: join(step.dir, 'client') } });
+    ...clientInFolder('openapi-generator'),
+  },
+  {
+    name: 'swagger-codegen-python',
+    language: 'Python',
+    version: `swagger-codegen-cli@${SWAGGER_CODEGEN_VERSION} (python)`,
+    toolchain: ['python3', 'java', 'mvn'],
+    warningPattern: /\bWARN\b/,
+    prepare: async () => ensurePythonTools(),
+    async generate(step) {
+      await swaggerCodegenGenerate(step, 'python', 'client');
     },
-    run: (step, env) => runProgram(step, { ...env, PYTHONPATH: join(step.dir, 'client') }),
+    ...clientInFolder('swagger-codegen'),
   },
 ];

@@ -89,6 +89,14 @@ describe('listContactsPage and setContactRemark', () => {
     expect((await t.api('GET', '/user/anna/contacts?limit=2&cursor=')).body.data).toEqual({ contacts: [{ username: 'c4' }, { username: 'c3' }], cursor: first.body.data.cursor });
   });
 
+  it('reads a boolean in any letter case, as the service\'s Java does: Python sends True and False', async () => {
+    const withRemarks = await t.api('GET', '/user/anna/contacts?limit=2&needReturnRemark=True');
+    expect(withRemarks.body.data.contacts).toEqual([{ remark: null, username: 'c4' }, { remark: '同事', username: 'c3' }]);
+    expect((await t.api('GET', '/user/anna/contacts?limit=2&needReturnRemark=TRUE')).body.data.contacts[1]).toEqual({ remark: '同事', username: 'c3' });
+    expect((await t.api('GET', '/user/anna/contacts?limit=2&needReturnRemark=False')).body.data.contacts).toEqual([{ username: 'c4' }, { username: 'c3' }]);
+    expect((await t.api('GET', '/users/anna/contacts/users?needReturnRemark=True')).body.entities).toContainEqual({ username: 'c3', remark: '同事' });
+  });
+
   it('is walked by the client\'s paginate', async () => {
     const client = createEasemobClient({ baseUrl: t.app.baseUrl, token: t.token });
     const names: string[] = [];
@@ -114,6 +122,7 @@ describe('listContactsPage and setContactRemark', () => {
     expectError(await t.api('GET', '/user/anna/contacts?limit=51'), 400, 'illegal_argument', 'getContacts | page size more than max limit : 50');
     expectError(await t.api('GET', '/user/anna/contacts?limit=0'), 400, 'illegal_argument');
     expectError(await t.api('GET', '/user/anna/contacts?needReturnRemark=1'), 400, 'illegal_argument');
+    expectError(await t.api('GET', '/user/anna/contacts?needReturnRemark=yes'), 400, 'illegal_argument');
     expectError(await t.api('GET', '/user/anna/contacts?cursor=bm9wZQ'), 400, 'illegal_argument');
     expectError(await t.api('GET', '/user/nobody/contacts'), 404, 'service_resource_not_found');
     const page = await t.api('GET', '/user/anna/contacts?limit=50&needReturnRemark=true');
