@@ -93,10 +93,18 @@ export const javaCases: GeneratorCase[] = [
   {
     name: 'swagger-codegen-java',
     language: 'Java',
-    version: 'swagger-codegen-maven-plugin@3.0.61 (okhttp-gson)',
+    version: `swagger-codegen-maven-plugin@${SWAGGER_CODEGEN_VERSION} (okhttp-gson)`,
     toolchain: ['java', 'mvn'],
     warningPattern: /\bWARN(ING)?\b/,
     // Swagger Codegen reads OpenAPI 3.0: it is given the conversion (docs/generators.md).
     ...mavenProject('java/swagger-codegen', openapi30Path),
+  },
+  {
+    name: 'openapi-generator-java-restclient',
+    language: 'Java',
+    version: `openapi-generator-maven-plugin@${OPENAPI_GENERATOR_VERSION} (restclient: Spring RestClient, Jackson)`,
+    toolchain: ['java', 'mvn'],
+    warningPattern: /\bWARN(ING)?\b/,
+    ...mavenProject('java/openapi-generator-restclient', bundlePath),
   },
 ];
