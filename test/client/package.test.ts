@@ -168,6 +168,13 @@ async function sandboxStarted(child: ChildProcess, command: string): Promise<Rec
   return Object.fromEntries([...output.matchAll(/^\s*export (EASEMOB_\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
+/** SIGTERM to `child`, as `kill <pid>` sends it; once it exits, the sandbox under it must have let `port` go. */
+async function stopAndExpectPortFreed(child: ChildProcess, port: number, after: string): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  expect(await closedWithin(port, 10_000), `the sandbox still listens after ${after}`).toBe(true);
+}
+
 /** Where Node finds `name` from the package in `from` (its own node_modules, then each folder up). */
 function locate(name: string, from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -323,9 +330,7 @@ export const url = (s: Sandbox): string => s.apps[0]!.baseUrl + String(options.p
 
     // SIGTERM to npx alone, as `kill <pid>` sends it: npm and sh pass it on to nobody, and the
     // sandbox must still let its port go, not stay behind as an orphan.
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    expect(await closedWithin(port, 10_000), 'the sandbox still listens after npx was stopped').toBe(true);
+    await stopAndExpectPortFreed(child, port, 'npx was stopped');
   });
 
   it("starts the sandbox from a vitest globalSetup, docs/sandbox.md's example as written", { timeout: 120_000 }, async () => {
@@ -615,9 +620,7 @@ console.log(JSON.stringify({ timedOut, aborted }));
       expect(aborted!.name).toBe('AbortError');
       for (const { ms } of [timedOut!, aborted!]) expect(ms).toBeLessThan(5_000);
 
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      expect(await closedWithin(port, 10_000), `the sandbox still listens after SIGTERM on ${runtime.name}`).toBe(true);
+      await stopAndExpectPortFreed(child, port, `SIGTERM on ${runtime.name}`);
     },
   );
 
@@ -712,9 +715,7 @@ console.log(JSON.stringify({ timedOut, aborted }));
       expect(checked).toMatch(/^PASSED: (\d+) of \1 scenarios passed, 0 violations$/m);
 
       // `kill <pid>` of the manager's process: the sandbox under it lets its port go.
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      expect(await closedWithin(port, 10_000), `the sandbox still listens after ${manager.name} was stopped`).toBe(true);
+      await stopAndExpectPortFreed(child, port, `${manager.name} was stopped`);
     },
   );
 

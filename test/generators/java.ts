@@ -49,9 +49,9 @@ export async function openapiGenerate(step: Step, generator: string, out: string
  * it reads the 3.1 bundle without a word, but builds every `allOf` model (every answer envelope)
  * with no properties, so answers come back as plain dicts (docs/generators.md).
  */
-export async function swaggerCodegenGenerate(step: Step, language: string, out: string, ...extra: string[]): Promise<string> {
+export async function swaggerCodegenGenerate(step: Step, language: string, out: string): Promise<string> {
   const jar = await cliJar(step, `io.swagger.codegen.v3:swagger-codegen-cli:${SWAGGER_CODEGEN_VERSION}`);
-  return step.sh('java', ['-XX:TieredStopAtLevel=1', '-jar', jar, 'generate', '-i', openapi30Path, '-l', language, '-o', out, ...extra]);
+  return step.sh('java', ['-XX:TieredStopAtLevel=1', '-jar', jar, 'generate', '-i', openapi30Path, '-l', language, '-o', out]);
 }
 
 /**

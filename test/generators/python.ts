@@ -1,7 +1,7 @@
 // The Python generators: openapi-python-client (PyPI, pinned in scripts/tools/requirements.txt),
-// openapi-generator's python and Swagger Codegen's python (Maven Central jars, see java.ts). Each output is
-// type-checked with mypy and its program run with the project's .venv Python, which holds the
-// pinned libraries the generated code imports.
+// openapi-generator's python and Swagger Codegen's python (Maven Central jars, see java.ts). Each
+// output is type-checked with mypy and its program run with the project's .venv Python, which
+// holds the pinned libraries the generated code imports.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePythonTools, venvBin } from '../../scripts/python-tools.ts';

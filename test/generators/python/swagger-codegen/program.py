@@ -85,7 +85,8 @@ run_scenario(SwaggerCodegenPython)
 prefix = os.environ.get("SCENARIO_PREFIX", "gen")
 owner, friend, other = (f"{prefix}_user{n}" for n in (1, 2, 3))
 client = SwaggerCodegenPython()
-api = api_client(client.get_token(os.environ["EASEMOB_CLIENT_ID"], os.environ["EASEMOB_CLIENT_SECRET"]))
+app_token = client.get_token(os.environ["EASEMOB_CLIENT_ID"], os.environ["EASEMOB_CLIENT_SECRET"])
+api = api_client(app_token)
 contacts, blocks, status = ContactsApi(api), BlocksApi(api), StatusAndMessagesApi(api)
 attributes, mutes, account, users_api = UserAttributesApi(api), GlobalMuteApi(api), AccountStateApi(api), UsersApi(api)
 calls = 0
@@ -180,7 +181,7 @@ class Recorder:
         raise Sent(fields)
 
 
-recording = api_client(api.default_headers["Authorization"][len("Bearer "):])
+recording = api_client(app_token)
 recording.rest_client.pool_manager = Recorder()
 try:
     ContactsApi(recording).list_contacts(owner, need_return_remark=True)

@@ -165,7 +165,7 @@ public final class Main {
   }
 
   /** Beyond the common scenario: the rest of the operations but deleteUsers (it deletes the app's oldest users) and disconnectDevice (it needs a signed-in device). */
-  private static void moreOperations(ApiClient client, List<String> names, String appToken) {
+  private static void moreOperations(ApiClient client, List<String> names, String appToken) throws Exception {
     String owner = names.get(0), friend = names.get(1), other = names.get(2);
     UsersApi users = new UsersApi(client);
     ContactsApi contacts = new ContactsApi(client);
@@ -199,22 +199,12 @@ public final class Main {
 
     // Even the inherit grant, the one branch the merged TokenGrant keeps, goes out broken: the
     // properties other branches require are written as null whatever the mapper says.
-    String merged;
-    try {
-      merged = client.getObjectMapper().writeValueAsString(new TokenGrant().grantType(TokenGrant.GrantTypeEnum.INHERIT).username(friend));
-    } catch (Exception error) {
-      throw new IllegalStateException(error);
-    }
+    String merged = client.getObjectMapper().writeValueAsString(new TokenGrant().grantType(TokenGrant.GrantTypeEnum.INHERIT).username(friend));
     check(merged.contains("\"client_secret\":null"), "the merged TokenGrant writes the other grants' fields as null, got " + merged);
     InheritGrantRequest inherit = new InheritGrantRequest().grantType(InheritGrantRequest.GrantTypeEnum.INHERIT).username(friend);
     IssuedToken inherited = call("getToken (inherit)", () -> requestToken(client, inherit, appToken));
     check(inherited.getUser() != null && friend.equals(inherited.getUser().getUsername()), "an inherited user token, got " + inherited);
-    ApiClient asUser;
-    try {
-      asUser = springClient(client.getBasePath());
-    } catch (Exception error) {
-      throw new IllegalStateException(error);
-    }
+    ApiClient asUser = springClient(client.getBasePath());
     asUser.setBearerToken(inherited.getAccessToken());
     check(friend.equals(call("getUser (user token)", () -> new UsersApi(asUser).getUser(friend)).getEntities().get(0).getUsername()), "a user token reads its own user");
     check(refused(() -> new UsersApi(asUser).listUsers(null, null)) == 401, "a user token may not list users");
