@@ -102,6 +102,11 @@ export const typescriptCases: GeneratorCase[] = [
     // typed-openapi resolves --output against the working directory even when it is absolute.
     step.sh(bin('typed-openapi'), [bundlePath, '--output', 'generated/api.ts']).then(() => {}),
   ),
+  // swagger-typescript-api: an `Api` class on fetch; it writes path parameters into the URL as
+  // they are, unencoded (safe here: the Username pattern allows only unreserved characters).
+  typescriptCase('swagger-typescript-api', 'swagger-typescript-api', (step, out) =>
+    step.sh(bin('swagger-typescript-api'), ['generate', '--path', bundlePath, '--output', out, '--name', 'api.ts', '--silent']).then(() => {}),
+  ),
   // openapi-generator's own TypeScript client (the Maven Central jar, see java.ts): its output
   // imports nothing but the platform's fetch. With its default runtime checks the createUsers
   // body (one user or an array of users) imports UserRegistration twice and does not compile;
