@@ -9,6 +9,8 @@ import { bundlePath, generatorsDir, projectRoot, type GeneratorCase, type Step }
 import { OPENAPI_GENERATOR_VERSION, SWAGGER_CODEGEN_VERSION, openapiGenerate, swaggerCodegenGenerate } from './java.ts';
 
 const programsDir = join(generatorsDir, 'python');
+/** datamodel-code-generator's options, as of its version pinned (presets never change once released). */
+const DATAMODEL_PRESET = 'practical-py311-20261125';
 
 function pinned(tool: string): string {
   const requirements = readFileSync(join(projectRoot, 'scripts/tools/requirements.txt'), 'utf8');
@@ -59,6 +61,27 @@ export const pythonCases: GeneratorCase[] = [
     },
     async compile(step) {
       copyProgram(step, 'openapi-python-client');
+      await step.sh(venvBin('mypy'), ['--strict', 'program.py']);
+    },
+    run: (step, env) => runProgram(step, { ...env }),
+  },
+  // Models only (pydantic): the program writes its requests with httpx. A `format: password`
+  // string is SecretStr by default, which pydantic writes as asterisks: the mapping sends it.
+  {
+    name: 'datamodel-code-generator',
+    language: 'Python',
+    version: pinned('datamodel-code-generator'),
+    toolchain: ['python3'],
+    warningPattern: /Warning:/,
+    prepare: async () => ensurePythonTools(),
+    async generate(step) {
+      const generate = (output: string, ...more: string[]) =>
+        step.sh(venvBin('datamodel-codegen'), ['--input', bundlePath, '--input-file-type', 'openapi', '--preset', DATAMODEL_PRESET, '--output', output, ...more]);
+      await generate('models.py', '--type-mappings', 'password=string');
+      await generate('models_masked.py');
+    },
+    async compile(step) {
+      copyProgram(step, 'datamodel-code-generator');
       await step.sh(venvBin('mypy'), ['--strict', 'program.py']);
     },
     run: (step, env) => runProgram(step, { ...env }),
