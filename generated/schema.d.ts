@@ -899,13 +899,6 @@ export interface components {
          */
         Password: string;
         /**
-         * EpochMillis
-         * Format: int64
-         * @description A point in time in milliseconds since the Unix epoch.
-         * @example 1368377620796
-         */
-        EpochMillis: number;
-        /**
          * PasswordGrantRequest
          * @description A user logs in with its username and password and gets a user token (用户名和密码获取用户token).
          *     The web SDK sends this from the user's device and adds `timestamp` (ms), which the service
@@ -917,7 +910,15 @@ export interface components {
             username: components["schemas"]["Username"];
             password: components["schemas"]["Password"];
             ttl?: components["schemas"]["TokenTtl"];
-            timestamp?: components["schemas"]["EpochMillis"];
+            /**
+             * @description What the vendor's web SDK adds to its login: the device's clock, in milliseconds since the
+             *     Unix epoch (`Date.now()`). The service ignores it, whatever it holds, so any value is
+             *     accepted here: no request is refused for it (a bound here would be one the service does not
+             *     keep, and contract tests such as Schemathesis' would rightly report every out-of-bound value
+             *     it accepts).
+             * @example 1368377620796
+             */
+            timestamp?: unknown;
         };
         /**
          * InheritGrantRequest
@@ -941,6 +942,13 @@ export interface components {
          *     declared a new type that lost the union's MarshalJSON and sent `{}`; docs/generators.md).
          */
         TokenGrant: components["schemas"]["TokenRequest"] | components["schemas"]["PasswordGrantRequest"] | components["schemas"]["InheritGrantRequest"];
+        /**
+         * EpochMillis
+         * Format: int64
+         * @description A point in time in milliseconds since the Unix epoch.
+         * @example 1368377620796
+         */
+        EpochMillis: number;
         /**
          * DurationMillis
          * Format: int64
