@@ -69,6 +69,18 @@ export const typescriptCases: GeneratorCase[] = [
   typescriptCase('hey-api', '@hey-api/openapi-ts', (step, out) =>
     step.sh(bin('openapi-ts'), ['--input', bundlePath, '--output', out]).then(() => {}),
   ),
+  // The same generator as a team that validates with zod configures it: its zod plugin, and the
+  // SDK's validator on, so every request and answer goes through the zod schemas. zod 3 is the
+  // one pinned here (openapi-zod-client needs it): compatibilityVersion 3; with zod 4, leave it out.
+  typescriptCase('hey-api-zod', '@hey-api/openapi-ts', async (step, out) => {
+    const config = {
+      input: bundlePath,
+      output: out,
+      plugins: ['@hey-api/client-fetch', { name: 'zod', compatibilityVersion: 3 }, { name: '@hey-api/sdk', validator: true }],
+    };
+    writeFileSync(join(step.dir, 'openapi-ts.config.mjs'), `export default ${JSON.stringify(config, null, 2)};\n`);
+    await step.sh(bin('openapi-ts'), []);
+  }),
   typescriptCase('orval', 'orval', async (step, out) => {
     // The base URL comes from a mutator (orval's documented way), which only a config can name.
     copyFileSync(join(toolsDir, 'orval/custom-fetch.ts'), join(step.dir, 'custom-fetch.ts'));
