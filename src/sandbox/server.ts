@@ -151,9 +151,13 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
         const encoding = file.encoding ? { 'content-encoding': file.encoding } : {};
         // The description names the sandbox by the Host it was asked with.
         const forReader = described ? { 'access-control-allow-origin': '*', vary: 'accept-encoding, host' } : { vary: 'accept-encoding' };
-        return void res
-          .writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, ...encoding, ...forReader })
-          .end(req.method === 'HEAD' ? undefined : file.content);
+        res.writeHead(200, { 'content-type': file.type, 'content-length': file.content.length, ...encoding, ...forReader });
+        if (req.method === 'HEAD') return void res.end();
+        // The head goes out first, on its own: with a Buffer body, Node puts the head in front of
+        // whatever the response has queued (OutgoingMessage#_send), and a pipelined request's
+        // automatic `100 Continue` is queued already: it landed between this head and the body.
+        res.flushHeaders();
+        return void res.end(file.content);
       }
     }
     const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
