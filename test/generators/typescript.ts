@@ -115,7 +115,8 @@ export const typescriptCases: GeneratorCase[] = [
     step.sh(bin('typed-openapi'), [bundlePath, '--output', 'generated/api.ts']).then(() => {}),
   ),
   // swagger-typescript-api: an `Api` class on fetch; it writes path parameters into the URL as
-  // they are, unencoded (safe here: the Username pattern allows only unreserved characters).
+  // they are, unencoded: safe for usernames and resource ids (their patterns allow only
+  // unreserved characters), not for an opaque msg_id (the program shows it; docs/generators.md).
   typescriptCase('swagger-typescript-api', 'swagger-typescript-api', (step, out) =>
     step.sh(bin('swagger-typescript-api'), ['generate', '--path', bundlePath, '--output', out, '--name', 'api.ts', '--silent']).then(() => {}),
   ),

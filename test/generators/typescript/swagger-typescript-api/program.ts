@@ -5,15 +5,12 @@
 import { Api, type ErrorBody, type HttpResponse } from './generated/api';
 import { appToken, environment, runScenario } from './scenario';
 
-let bearer: string | undefined;
+let appTokenValue = '';
 const api = new Api<string>({
   baseUrl: environment().baseUrl,
   securityWorker: (token) => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
 });
-const as = (token: string) => {
-  api.setSecurityData(token);
-  bearer = token;
-};
+const as = (token: string) => api.setSecurityData(token);
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`swagger-typescript-api: ${message}`);
@@ -34,7 +31,8 @@ const names: string[] = [];
 await runScenario({
   async getToken(clientId, clientSecret) {
     const { data } = await api.token.getToken({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
-    return appToken(data);
+    appTokenValue = appToken(data);
+    return appTokenValue;
   },
   async register(token, username, password) {
     as(token);
@@ -60,7 +58,6 @@ await runScenario({
 // Beyond the common scenario: the rest of the operations but deleteUsers (it deletes the app's
 // oldest users) and disconnectDevice (it needs a signed-in device).
 const [owner, friend, other] = names as [string, string, string];
-const appTokenValue = bearer!;
 let calls = 0;
 const call = async <T>(promise: Promise<HttpResponse<T, unknown>>): Promise<T> => {
   calls++;
